@@ -1,0 +1,19 @@
+// The subcommands: each adds itself to the CLI11 app and returns the function that runs it.
+#ifndef POISE_ENGINE_CLI_COMMANDS_H_
+#define POISE_ENGINE_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "cli/common.h"
+
+namespace poise::cli {
+
+using Command = std::function<ExitCode()>;
+
+Command AddScoreCommand(CLI::App& app);
+Command AddValidateCommand(CLI::App& app);
+
+}  // namespace poise::cli
+
+#endif  // POISE_ENGINE_CLI_COMMANDS_H_

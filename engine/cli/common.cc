@@ -1,0 +1,250 @@
+#include "cli/common.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <iostream>
+#include <set>
+
+#include "poise/score.h"
+
+namespace poise::cli {
+
+namespace fs = std::filesystem;
+
+void PrintDiagnostics(const Diagnostics& diagnostics, std::ostream& err) {
+  for (const Diagnostic& d : diagnostics) err << FormatDiagnostic(d) << '\n';
+}
+
+void PrintBatchDiagnostics(const Batch& batch, std::ostream& err) {
+  std::set<std::string> printed;
+  for (const Diagnostics& errors : batch.errors) {
+    for (const Diagnostic& d : errors) {
+      std::string line = FormatDiagnostic(d);
+      if (printed.insert(line).second) err << line << '\n';
+    }
+  }
+}
+
+RubricCache::RubricCache(std::optional<std::string> forced_path)
+    : forced_path_(std::move(forced_path)), search_path_(RubricSearchPath()) {}
+
+const Model* RubricCache::Load(const std::string& path, Diagnostics* errors) {
+  auto found = by_path_.find(path);
+  if (found == by_path_.end()) {
+    Entry entry;
+    Result<std::string> text = ReadTextFile(path);
+    if (!text.ok()) {
+      entry.errors = text.diagnostics();
+    } else {
+      Result<Rubric> rubric = LoadRubric(path, text.value());
+      if (!rubric.ok()) {
+        entry.errors = rubric.diagnostics();
+      } else {
+        Result<Model> model = CompileModel(std::make_shared<const Rubric>(std::move(rubric).value()));
+        if (model.ok()) {
+          entry.model = std::make_unique<Model>(std::move(model).value());
+          order_.push_back(entry.model.get());
+        } else {
+          entry.errors = model.diagnostics();
+        }
+      }
+    }
+    found = by_path_.emplace(path, std::move(entry)).first;
+  }
+  if (!found->second.model) {
+    errors->insert(errors->end(), found->second.errors.begin(), found->second.errors.end());
+  }
+  return found->second.model.get();
+}
+
+const Model* RubricCache::Resolve(const ScenarioDraft& draft, Diagnostics* errors) {
+  if (forced_path_) return Load(*forced_path_, errors);
+  if (draft.rubric.id.empty()) return nullptr;  // the draft already reports why
+  std::optional<std::string> path = FindRubricFile(draft.rubric.id, search_path_);
+  if (!path) {
+    std::vector<std::string> dirs;
+    for (const std::string& dir : search_path_) dirs.push_back(dir + "/");
+    errors->push_back({draft.file, draft.rubric.mark,
+                       fmt::format("rubric '{}' not found (looked for {}.yaml in {})", draft.rubric.id,
+                                   draft.rubric.id, fmt::join(dirs, ", ")),
+                       "pass --rubric FILE, or add its directory to $POISE_RUBRIC_PATH"});
+    return nullptr;
+  }
+  return Load(*path, errors);
+}
+
+std::vector<const Model*> RubricCache::models() const { return order_; }
+
+ReportEntry Batch::Entry(size_t i) const {
+  ReportEntry entry;
+  entry.file = files[i];
+  entry.scenario = scenarios[i].get();
+  entry.model = models[i];
+  entry.assessment = assessments[i].get();
+  entry.errors = errors[i];
+  return entry;
+}
+
+namespace {
+
+class Progress {
+ public:
+  Progress(size_t total, const char* verb)
+      : total_(total), verb_(verb), enabled_(total >= 200 && isatty(STDERR_FILENO) == 1) {}
+  void Step(size_t done) {
+    if (enabled_ && (done % 100 == 0 || done == total_)) {
+      std::cerr << fmt::format("\r{} {}/{}", verb_, done, total_) << std::flush;
+    }
+  }
+  ~Progress() {
+    if (enabled_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  size_t total_;
+  const char* verb_;
+  bool enabled_;
+};
+
+}  // namespace
+
+Batch ScoreFiles(const std::vector<std::string>& inputs, RubricCache& rubrics) {
+  Batch batch;
+  batch.files = ExpandInputs(inputs);
+  const size_t n = batch.files.size();
+  batch.scenarios.resize(n);
+  batch.models.resize(n, nullptr);
+  batch.assessments.resize(n);
+  batch.errors.resize(n);
+  Progress progress(n, "reading");
+  for (size_t i = 0; i < n; ++i) {
+    progress.Step(i + 1);
+    const std::string& file = batch.files[i];
+    Result<std::string> text = ReadTextFile(file);
+    if (!text.ok()) {
+      batch.errors[i] = text.diagnostics();
+      continue;
+    }
+    ScenarioDraft draft = ParseScenario(file, text.value());
+    if (!draft.readable) {
+      batch.errors[i] = draft.problems;
+      continue;
+    }
+    Diagnostics rubric_errors;
+    const Model* model = rubrics.Resolve(draft, &rubric_errors);
+    if (model == nullptr) {
+      batch.errors[i] = draft.problems;
+      batch.errors[i].insert(batch.errors[i].end(), rubric_errors.begin(), rubric_errors.end());
+      if (batch.errors[i].empty()) {
+        batch.errors[i].push_back({file, draft.rubric.mark, "the scenario names no rubric", "add `rubric: <id>`"});
+      }
+      continue;
+    }
+    Result<Scenario> scenario = BindScenario(draft, *model->rubric);
+    if (!scenario.ok()) {
+      batch.errors[i] = scenario.diagnostics();
+      continue;
+    }
+    batch.scenarios[i] = std::make_unique<Scenario>(std::move(scenario).value());
+    batch.models[i] = model;
+  }
+  // One Eigen batch per rubric.
+  for (const Model* model : rubrics.models()) {
+    std::vector<size_t> rows;
+    std::vector<const Scenario*> scenarios;
+    for (size_t i = 0; i < n; ++i) {
+      if (batch.models[i] == model) {
+        rows.push_back(i);
+        scenarios.push_back(batch.scenarios[i].get());
+      }
+    }
+    if (rows.empty()) continue;
+    const Scores scores = ScoreBatch(*model, GatherRatings(*model, scenarios));
+    for (size_t k = 0; k < rows.size(); ++k) {
+      batch.assessments[rows[k]] = std::make_unique<Assessment>(Assess(*model, scores, static_cast<Eigen::Index>(k)));
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!batch.assessments[i]) ++batch.invalid;
+  }
+  return batch;
+}
+
+Output::Output(std::string path) : path_(std::move(path)) {
+  if (path_ == "-") path_.clear();
+}
+
+Output::~Output() {
+  if (!temp_path_.empty() && !committed_) {
+    file_.close();
+    std::remove(temp_path_.c_str());
+  }
+}
+
+bool Output::Open(std::string* error) {
+  if (path_.empty()) return true;
+  std::error_code ec;
+  if (fs::is_directory(path_, ec)) {
+    *error = fmt::format("--output {}: is a directory", path_);
+    return false;
+  }
+  fs::path target(path_);
+  std::string pattern = (target.parent_path().empty() ? fs::path(".") : target.parent_path()) /
+                        ("." + target.filename().string() + ".tmp.XXXXXX");
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) {
+    *error = fmt::format("--output {}: cannot create a file in {}: {}", path_,
+                         target.parent_path().empty() ? "." : target.parent_path().string(), std::strerror(errno));
+    return false;
+  }
+  close(fd);
+  temp_path_ = name.data();
+  file_.open(temp_path_, std::ios::binary | std::ios::trunc);
+  if (!file_) {
+    *error = fmt::format("--output {}: cannot write: {}", path_, std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+std::ostream& Output::stream() { return path_.empty() ? std::cout : static_cast<std::ostream&>(file_); }
+
+bool Output::Commit(std::string* error) {
+  if (path_.empty()) {
+    std::cout.flush();
+    if (!std::cout) {
+      *error = "cannot write to standard output";
+      return false;
+    }
+    return true;
+  }
+  file_.flush();
+  const bool written = static_cast<bool>(file_);
+  file_.close();
+  if (!written || file_.fail()) {
+    *error = fmt::format("--output {}: writing failed (disk full?)", path_);
+    return false;
+  }
+  // Keep the usual permissions of a new file (mkstemp creates it 0600).
+  const mode_t mask = umask(0);
+  umask(mask);
+  std::error_code ignored;  // the file is complete either way; permissions are a courtesy
+  fs::permissions(temp_path_, static_cast<fs::perms>(0666 & ~mask), ignored);
+  if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    *error = fmt::format("--output {}: cannot move the finished file into place: {}", path_, std::strerror(errno));
+    return false;
+  }
+  committed_ = true;
+  return true;
+}
+
+}  // namespace poise::cli

@@ -1,0 +1,45 @@
+// poise: the command-line front end. Parses the command line with CLI11 and runs one subcommand.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using poise::cli::ExitCode;
+  CLI::App app{
+      "poise scores policy scenarios against weighted rubrics and says where a policy is out of\n"
+      "balance: which layer (national, social, human security) is neglected, how large the gap is.",
+      "poise"};
+  app.set_version_flag("--version", "poise " POISE_VERSION);
+  app.require_subcommand(1, 1);
+  app.footer(
+      "Examples:\n"
+      "  poise validate rubrics/ scenarios/            check files, every problem with file:line:col\n"
+      "  poise score scenarios/                        a table: overall, each layer, weakest, flags\n"
+      "  poise score -f json scenarios/open-doors.yaml the full report (docs/formats.md)\n"
+      "\nRun `poise COMMAND --help` for a command's options. Docs: docs/cli.md, docs/formats.md.");
+  std::vector<std::pair<CLI::App*, poise::cli::Command>> commands;
+  commands.emplace_back(nullptr, poise::cli::AddValidateCommand(app));
+  commands.back().first = app.get_subcommands({}).back();
+  commands.emplace_back(nullptr, poise::cli::AddScoreCommand(app));
+  commands.back().first = app.get_subcommands({}).back();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);  // prints help, version or the error
+    return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
+  }
+  try {
+    for (auto& [subcommand, run] : commands) {
+      if (subcommand->parsed()) return static_cast<int>(run());
+    }
+  } catch (const std::bad_alloc&) {
+    std::cerr << "poise: error: out of memory\n";
+    return static_cast<int>(ExitCode::kInvalidInput);
+  } catch (const std::exception& error) {
+    std::cerr << "poise: internal error: " << error.what() << " — please report this\n";
+    return static_cast<int>(ExitCode::kInvalidInput);
+  }
+  return static_cast<int>(ExitCode::kUsage);
+}

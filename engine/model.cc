@@ -1,0 +1,111 @@
+#include "poise/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "poise/weights.h"
+
+namespace poise {
+
+double Normalize(const Scale& scale, double rating) {
+  double value = rating;
+  if (scale.type == ScaleType::kRange && scale.clamp) value = std::clamp(value, scale.min, scale.max);
+  const bool log = scale.type == ScaleType::kRange && scale.transform == Transform::kLog;
+  auto t = [&](double v) { return log ? std::log(v) : v; };
+  double x = (t(value) - t(scale.min)) / (t(scale.max) - t(scale.min));
+  if (scale.type == ScaleType::kRange && scale.direction == Direction::kLowerIsBetter) x = 1 - x;
+  return x;
+}
+
+Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric) {
+  Model model;
+  const Rubric& r = *rubric;
+  const auto c_count = static_cast<Eigen::Index>(r.criteria.size());
+  model.low.resize(c_count);
+  model.high.resize(c_count);
+  model.t_low.resize(c_count);
+  model.t_span.resize(c_count);
+  for (Eigen::Index c = 0; c < c_count; ++c) {
+    const Scale& s = r.criteria[static_cast<size_t>(c)].scale;
+    const bool range = s.type == ScaleType::kRange;
+    const bool log = range && s.transform == Transform::kLog;
+    model.low(c) = s.min;
+    model.high(c) = s.max;
+    model.t_low(c) = log ? std::log(s.min) : s.min;
+    model.t_span(c) = (log ? std::log(s.max) : s.max) - model.t_low(c);
+    model.use_log.push_back(log ? 1 : 0);
+    model.lower_is_better.push_back(range && s.direction == Direction::kLowerIsBetter ? 1 : 0);
+    model.clamp.push_back(range && s.clamp ? 1 : 0);
+  }
+
+  for (const Group& group : r.groups) {
+    GroupModel g;
+    const auto m_count = static_cast<Eigen::Index>(group.members.size());
+    g.weight_load = Eigen::MatrixXd::Zero(c_count, m_count);
+    g.loaded = Eigen::MatrixXd::Zero(c_count, m_count);
+    g.criteria.resize(group.members.size());
+    model.groups.push_back(std::move(g));
+  }
+  for (Eigen::Index c = 0; c < c_count; ++c) {
+    const Criterion& criterion = r.criteria[static_cast<size_t>(c)];
+    for (const Load& load : criterion.loads) {
+      GroupModel& g = model.groups[static_cast<size_t>(load.group)];
+      g.weight_load(c, load.member) += criterion.weight * load.share;
+      g.loaded(c, load.member) = 1;
+      g.criteria[static_cast<size_t>(load.member)].push_back(static_cast<int>(c));
+    }
+  }
+  for (GroupModel& g : model.groups) g.total = g.weight_load.colwise().sum();
+
+  const Group& overall_group = r.groups[static_cast<size_t>(r.overall.group)];
+  const auto n = static_cast<Eigen::Index>(overall_group.members.size());
+  if (!r.overall.ahp.empty()) {
+    Eigen::MatrixXd pairwise = Eigen::MatrixXd::Ones(n, n);
+    for (const AhpJudgement& j : r.overall.ahp) {
+      pairwise(j.row, j.column) = j.value;
+      pairwise(j.column, j.row) = 1 / j.value;
+    }
+    std::optional<AhpResult> ahp = AhpPriorities(pairwise);
+    if (!ahp) {
+      return Diagnostic{r.file, r.overall.mark,
+                        "the AHP judgements have no positive principal eigenvector",
+                        "check the judgements for extreme values"};
+    }
+    model.overall_weights = ahp->weights;
+    model.ahp = AhpSummary{ahp->lambda_max, ahp->ci, ahp->cr, ahp->cr > 0.1};
+  } else if (!r.overall.weights.empty()) {
+    model.overall_weights = Eigen::Map<const Eigen::VectorXd>(r.overall.weights.data(), n);
+    model.overall_weights /= model.overall_weights.sum();
+  } else {
+    model.overall_weights = Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
+  }
+
+  if (r.crosstab) {
+    const auto [rows_group, cols_group] = *r.crosstab;
+    const Group& a = r.groups[static_cast<size_t>(rows_group)];
+    const Group& b = r.groups[static_cast<size_t>(cols_group)];
+    model.crosstab_rows = static_cast<int>(a.members.size());
+    model.crosstab_cols = static_cast<int>(b.members.size());
+    const Eigen::Index cells = model.crosstab_rows * model.crosstab_cols;
+    model.crosstab = Eigen::MatrixXd::Zero(c_count, cells);
+    std::vector<unsigned char> touched(static_cast<size_t>(cells), 0);
+    for (Eigen::Index c = 0; c < c_count; ++c) {
+      const Criterion& criterion = r.criteria[static_cast<size_t>(c)];
+      for (const Load& la : criterion.loads) {
+        if (la.group != rows_group) continue;
+        for (const Load& lb : criterion.loads) {
+          if (lb.group != cols_group) continue;
+          const Eigen::Index cell = la.member * model.crosstab_cols + lb.member;
+          model.crosstab(c, cell) += criterion.weight * la.share * lb.share;
+          touched[static_cast<size_t>(cell)] = 1;
+        }
+      }
+    }
+    for (unsigned char t : touched) model.blind_spot.push_back(t ? 0 : 1);
+  }
+  model.rubric = std::move(rubric);
+  return model;
+}
+
+}  // namespace poise

@@ -1,0 +1,148 @@
+#include "poise/score.h"
+
+#include <cmath>
+#include <limits>
+
+namespace poise {
+
+namespace {
+
+// Coverage is compared with a little slack so that a boundary such as 2 of 4 equal weights is
+// not lost to rounding in the weight sums.
+constexpr double kCoverageSlack = 1e-12;
+
+void ScoreGroup(const Model& model, const GroupModel& g, Aggregate aggregate,
+                const Eigen::MatrixXd& x, const Eigen::MatrixXd& mask, GroupScores* out) {
+  const Eigen::Index n = x.rows();
+  const Eigen::Index m = g.weight_load.cols();
+  // Sum of a_c over the assessed criteria, as total minus the missing part: exactly the total
+  // (coverage exactly 1) when nothing is missing.
+  const Eigen::MatrixXd missing = (Eigen::MatrixXd::Ones(n, x.cols()) - mask) * g.weight_load;
+  const Eigen::MatrixXd assessed_weight = (-missing).rowwise() + g.total;
+  out->coverage = assessed_weight.array().rowwise() / g.total.array();
+  const double min_coverage = model.rubric->min_coverage;
+  out->has_score = (assessed_weight.array() > 0) && (out->coverage.array() >= min_coverage - kCoverageSlack);
+  const Eigen::ArrayXXd safe_weight = assessed_weight.array().max(std::numeric_limits<double>::min());
+
+  switch (aggregate) {
+    case Aggregate::kArithmetic:
+      out->score = ((x * g.weight_load).array() / safe_weight).matrix();
+      break;
+    case Aggregate::kGeometric: {
+      // prod x_c^(a_c / sum a) = exp(sum a_c ln x_c / sum a); any assessed x_c = 0 on a loaded
+      // criterion makes the product 0 (handled apart: 0 · ln 0 would poison the product).
+      const Eigen::ArrayXXd zero = ((x.array() == 0) && (mask.array() > 0)).cast<double>();
+      const Eigen::MatrixXd log_x = (mask.array() > 0 && x.array() > 0).select(x.array().log(), 0.0).matrix();
+      const Eigen::ArrayXXd zero_hits = (zero.matrix() * g.loaded).array();
+      const Eigen::ArrayXXd product = ((log_x * g.weight_load).array() / safe_weight).exp();
+      out->score = (zero_hits > 0).select(0.0, product).matrix();
+      break;
+    }
+    case Aggregate::kMin:
+    case Aggregate::kAmpi: {
+      out->score.resize(n, m);
+      const double inf = std::numeric_limits<double>::infinity();
+      for (Eigen::Index k = 0; k < m; ++k) {
+        Eigen::ArrayXd lowest = Eigen::ArrayXd::Constant(n, inf);
+        Eigen::ArrayXd candidate(n);
+        for (int c : g.criteria[static_cast<size_t>(k)]) {
+          candidate = (mask.col(c).array() > 0).select(x.col(c).array(), inf);
+          lowest = lowest.min(candidate);
+        }
+        out->score.col(k) = (lowest == inf).select(0.0, lowest).matrix();
+      }
+      break;
+    }
+  }
+  out->score = out->has_score.select(out->score, 0.0);
+}
+
+}  // namespace
+
+Eigen::MatrixXd GatherRatings(const Model& model, const std::vector<const Scenario*>& scenarios) {
+  const auto n = static_cast<Eigen::Index>(scenarios.size());
+  const Eigen::Index c_count = model.criteria_count();
+  Eigen::MatrixXd ratings(n, c_count);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const Scenario& s = *scenarios[static_cast<size_t>(i)];
+    for (Eigen::Index c = 0; c < c_count; ++c) {
+      const auto& rating = s.ratings[static_cast<size_t>(c)];
+      ratings(i, c) = rating ? *rating : nan;
+    }
+  }
+  return ratings;
+}
+
+Scores ScoreBatch(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& ratings) {
+  const Rubric& rubric = *model.rubric;
+  const Eigen::Index n = ratings.rows();
+  const Eigen::Index c_count = model.criteria_count();
+  Scores scores;
+  scores.assessed = ratings.array().isNaN() == false;
+  const Eigen::MatrixXd mask = scores.assessed.cast<double>().matrix();
+
+  // §3.1 normalisation, column by column (C is small, N large: each column is one array op).
+  scores.normalized.resize(n, c_count);
+  for (Eigen::Index c = 0; c < c_count; ++c) {
+    const auto k = static_cast<size_t>(c);
+    Eigen::ArrayXd r = scores.assessed.col(c).select(ratings.col(c).array(), model.low(c));
+    if (model.clamp[k]) r = r.max(model.low(c)).min(model.high(c));
+    if (model.use_log[k]) r = r.log();
+    Eigen::ArrayXd x = (r - model.t_low(c)) / model.t_span(c);
+    if (model.lower_is_better[k]) x = 1 - x;
+    scores.normalized.col(c) = scores.assessed.col(c).select(x, 0.0).matrix();
+  }
+
+  // §3.2–3.3 member scores and coverage, per group.
+  scores.groups.resize(model.groups.size());
+  for (size_t g = 0; g < model.groups.size(); ++g) {
+    ScoreGroup(model, model.groups[g], rubric.groups[g].aggregate, scores.normalized, mask,
+               &scores.groups[g]);
+  }
+
+  // §3.4 overall score from the members of the overall group.
+  const GroupScores& members = scores.groups[static_cast<size_t>(rubric.overall.group)];
+  const Eigen::VectorXd& v = model.overall_weights;
+  scores.has_overall = members.has_score.rowwise().all();
+  const Eigen::MatrixXd& s = members.score;
+  scores.ampi = Eigen::VectorXd::Zero(n);
+  switch (rubric.overall.aggregate) {
+    case Aggregate::kArithmetic:
+      scores.overall = s * v;
+      break;
+    case Aggregate::kGeometric: {
+      Eigen::ArrayXd product = Eigen::ArrayXd::Ones(n);
+      for (Eigen::Index k = 0; k < s.cols(); ++k) product *= s.col(k).array().pow(v(k));
+      scores.overall = product.matrix();
+      break;
+    }
+    case Aggregate::kMin:
+      scores.overall = s.rowwise().minCoeff();
+      break;
+    case Aggregate::kAmpi: {
+      // r = 70 + 60 s; M = Σ v r; S = sqrt(Σ v (r − M)²); AMPI = M − S · S / M.
+      const Eigen::MatrixXd r = (s.array() * 60.0 + 70.0).matrix();
+      const Eigen::VectorXd mean = r * v;
+      const Eigen::MatrixXd deviation = r.colwise() - mean;
+      const Eigen::ArrayXd sd = (deviation.array().square().matrix() * v).array().sqrt();
+      scores.ampi = (mean.array() - sd * (sd / mean.array())).matrix();
+      scores.overall = ((scores.ampi.array() - 70.0) / 60.0).matrix();
+      break;
+    }
+  }
+  scores.overall = scores.has_overall.col(0).select(scores.overall.array(), 0.0).matrix();
+  scores.ampi = scores.has_overall.col(0).select(scores.ampi.array(), 0.0).matrix();
+
+  // §3.6 crosstab cells: weighted means over the criteria loading on both members.
+  if (model.crosstab.size() > 0) {
+    const Eigen::MatrixXd numerator = scores.normalized * model.crosstab;
+    const Eigen::MatrixXd denominator = mask * model.crosstab;
+    scores.has_cell = denominator.array() > 0;
+    scores.crosstab = scores.has_cell.select(
+        numerator.array() / denominator.array().max(std::numeric_limits<double>::min()), 0.0);
+  }
+  return scores;
+}
+
+}  // namespace poise

@@ -1,0 +1,56 @@
+// Model: a rubric compiled once into the vectors and matrices the batch scorer multiplies with
+// (FORMATS.md §3). Compiling finishes the rubric's validation (AHP eigenvectors).
+#ifndef POISE_POISE_MODEL_H_
+#define POISE_POISE_MODEL_H_
+
+#include <Eigen/Core>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "poise/diagnostics.h"
+#include "poise/rubric.h"
+
+namespace poise {
+
+struct GroupModel {
+  Eigen::MatrixXd weight_load;  // C × M: a_c,m = weight_c · load_c,m
+  Eigen::MatrixXd loaded;       // C × M: 1 where load_c,m > 0, else 0
+  Eigen::RowVectorXd total;     // 1 × M: sum of a_c,m over every criterion c (> 0)
+  std::vector<std::vector<int>> criteria;  // per member: the criteria loading on it
+};
+
+struct AhpSummary {
+  double lambda_max = 0;
+  double ci = 0;
+  double cr = 0;
+  bool inconsistent = false;  // cr > 0.1
+};
+
+struct Model {
+  std::shared_ptr<const Rubric> rubric;
+  // Per criterion (length C): goalposts, transformed goalposts, and scale switches.
+  Eigen::VectorXd low, high;     // raw scale min / max
+  Eigen::VectorXd t_low, t_span;  // t(min) and t(max) - t(min), t = identity or ln
+  std::vector<unsigned char> use_log, lower_is_better, clamp;
+  std::vector<GroupModel> groups;       // in rubric order
+  Eigen::VectorXd overall_weights;      // per member of the overall group, normalised to sum 1
+  std::optional<AhpSummary> ahp;        // set when the overall weights are AHP judgements
+  // Crosstab (when the rubric has one): column i·cols + j holds w_c · la_c,i · lb_c,j.
+  Eigen::MatrixXd crosstab;             // C × (rows · cols), empty without a crosstab
+  std::vector<unsigned char> blind_spot;  // per cell: no criterion of the rubric loads on both
+  int crosstab_rows = 0, crosstab_cols = 0;
+
+  Eigen::Index criteria_count() const { return low.size(); }
+};
+
+// Compiles a validated rubric. Fails only when the AHP eigen-decomposition fails.
+Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric);
+
+// The normalised score x in [0, 1] of one rating on a scale (FORMATS §3.1).
+// REQUIRES: the rating is valid for the scale (as BindScenario checks).
+double Normalize(const Scale& scale, double rating);
+
+}  // namespace poise
+
+#endif  // POISE_POISE_MODEL_H_

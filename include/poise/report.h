@@ -1,0 +1,60 @@
+// Reports: the assessment of each input written as a table, JSON (FORMATS.md §4), NDJSON, CSV or
+// markdown. Writers stream: one entry at a time, in input order, failed inputs in their place (§5).
+#ifndef POISE_POISE_REPORT_H_
+#define POISE_POISE_REPORT_H_
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "poise/balance.h"
+#include "poise/diagnostics.h"
+#include "poise/model.h"
+#include "poise/scenario.h"
+
+namespace poise {
+
+enum class ReportFormat { kTable, kJson, kNdjson, kCsv, kMarkdown };
+
+// "table", "json", "ndjson", "csv", "markdown" -> the format; nullopt for anything else.
+std::optional<ReportFormat> ParseReportFormat(std::string_view name);
+
+// One input of a run: either scored (scenario, model and assessment set) or failed (errors set).
+// Does not own what it points to.
+struct ReportEntry {
+  std::string file;
+  const Scenario* scenario = nullptr;
+  const Model* model = nullptr;
+  const Assessment* assessment = nullptr;
+  Diagnostics errors;
+
+  bool scored() const { return assessment != nullptr; }
+};
+
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  // Called once before the first entry with every model the entries may use (CSV builds its
+  // header from them) and the number of entries that will follow (JSON writes a single entry as
+  // an object, several as an array).
+  virtual void Begin(const std::vector<const Model*>& models, size_t count) = 0;
+  virtual void Write(const ReportEntry& entry) = 0;
+  virtual void End() = 0;
+};
+
+// A writer of `format` on `out`; `out` must outlive it.
+std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream& out);
+
+// The JSON object of one entry (FORMATS §4 for a scored entry, §5 for a failed one), pretty-printed
+// with `indent` spaces, or on one line when indent < 0.
+std::string EntryJson(const ReportEntry& entry, int indent);
+
+// Compact summary of an assessment's flags for tables: "imbalanced layers; neglected human".
+std::string FlagSummary(const Assessment& assessment);
+
+}  // namespace poise
+
+#endif  // POISE_POISE_REPORT_H_
