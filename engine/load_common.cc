@@ -182,12 +182,20 @@ int ParseRoot(std::string_view display_name, std::string_view text, yaml::Tree* 
   *tree = std::move(parsed.tree);
   *problems = std::move(parsed.problems);
   if (!parsed.usable) return -1;
-  const std::string start = expected == FileKind::kScenario ? "poise: scenario/1"
-                            : expected == FileKind::kRubric ? "poise: rubric/1"
-                                                            : "poise: rubric/1 or poise: scenario/1";
+  const std::string start = expected == FileKind::kScenario ? "`poise: scenario/1`"
+                            : expected == FileKind::kRubric ? "`poise: rubric/1`"
+                                                            : "`poise: rubric/1` or `poise: scenario/1`";
   if (tree->root < 0 || tree->at(tree->root).kind == yaml::Kind::kNull) {
-    problems->push_back({std::string(display_name), {}, "the file is empty",
-                         fmt::format("a poise file is a YAML map starting with `{}`", start)});
+    bool blank = true;
+    bool comment = false;
+    for (char c : text) {
+      if (c == '#') comment = true;
+      if (c == '\n') comment = false;
+      if (!comment && c != ' ' && c != '\t' && c != '\r' && c != '\n') blank = false;
+    }
+    problems->push_back({std::string(display_name), {},
+                         blank ? "the file is empty" : "the file holds no YAML data",
+                         fmt::format("a poise file is a YAML map starting with {}", start)});
     return -1;
   }
   const yaml::Node& root = tree->at(tree->root);
@@ -195,7 +203,7 @@ int ParseRoot(std::string_view display_name, std::string_view text, yaml::Tree* 
     problems->push_back({std::string(display_name), root.mark,
                          fmt::format("the file must be a YAML map of `key: value` entries, not {}",
                                      DocReader::Describe(root)),
-                         fmt::format("a poise file starts with `{}`", start)});
+                         fmt::format("a poise file starts with {}", start)});
     return -1;
   }
   return tree->root;

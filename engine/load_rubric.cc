@@ -46,6 +46,11 @@ class RubricLoader {
     if (ReadFormatTag(r_, root, FileKind::kRubric) == FileKind::kUnknown && root.Find("poise")) {
       return;  // another kind of file: its keys would only add noise
     }
+    if (root.Find("ratings") && !root.Find("criteria")) {
+      r_.Error(root.Find("ratings")->key_mark, "this file has a scenario's `ratings:` but is tagged `poise: rubric/1`",
+               "if it is a scenario, make its first line `poise: scenario/1`");
+      return;
+    }
     root.CheckKnown({"poise", "id", "version", "title", "description", "scale", "min_coverage",
                      "groups", "criteria", "overall", "crosstab"},
                     "a rubric");
@@ -573,8 +578,8 @@ class RubricLoader {
         const auto b = static_cast<size_t>(std::max(i, j));
         if (has[a][b]) {
           r_.Error(column.key_mark,
-                   fmt::format("AHP pair '{}' / '{}' is judged twice (first at line {})", row.key,
-                               column.key, seen[a][b].line),
+                   fmt::format("AHP pair '{}' / '{}' is judged twice (first at {}:{})", row.key,
+                               column.key, seen[a][b].line, seen[a][b].column),
                    "give each pair once; the reverse judgement is its reciprocal");
           continue;
         }
@@ -582,6 +587,8 @@ class RubricLoader {
         double judgement = 0;
         NumberStatus status = value.kind == yaml::Kind::kScalar ? ParseFraction(value.text, &judgement)
                                                                  : NumberStatus::kNotANumber;
+        has[a][b] = true;  // judged, even if badly: no "missing" report for this pair
+        seen[a][b] = column.key_mark;
         if (status != NumberStatus::kOk || judgement <= 0) {
           r_.Error(value.mark,
                    fmt::format("AHP judgement '{}' vs '{}' must be a positive number or fraction, not {}",
@@ -591,8 +598,6 @@ class RubricLoader {
                    "use Saaty's scale: 1, 3, 5, 7, 9 or their reciprocals such as \"1/3\"");
           continue;
         }
-        has[a][b] = true;
-        seen[a][b] = column.key_mark;
         rubric_.overall.ahp.push_back({i, j, judgement, column.key_mark});
       }
     }
@@ -616,7 +621,8 @@ class RubricLoader {
     if (!r_.ExpectList(index, "crosstab")) return;
     const yaml::Node& list = r_.node(index);
     if (list.items.size() != 2) {
-      r_.Error(list.mark, fmt::format("crosstab names {} groups; it needs exactly 2", list.items.size()),
+      r_.Error(list.mark, fmt::format("crosstab names {} group{}; it needs exactly 2", list.items.size(),
+                                      list.items.size() == 1 ? "" : "s"),
                "write `crosstab: [rows_group, columns_group]`");
       return;
     }

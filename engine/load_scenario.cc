@@ -20,6 +20,11 @@ class ScenarioParser {
     if (ReadFormatTag(r_, root, FileKind::kScenario) == FileKind::kUnknown && root.Find("poise")) {
       return;
     }
+    if (root.Find("criteria") && !root.Find("ratings")) {
+      r_.Error(root.Find("criteria")->key_mark, "this file has a rubric's `criteria:` but is tagged `poise: scenario/1`",
+               "if it is a rubric, make its first line `poise: rubric/1`");
+      return;
+    }
     draft_.readable = true;
     root.CheckKnown({"poise", "id", "title", "rubric", "description", "ratings", "not_assessed", "shocks"},
                     "a scenario");
@@ -193,6 +198,15 @@ class ScenarioParser {
   ScenarioDraft& draft_;
 };
 
+// "the criteria of 'x' are: a, b, c" (the first ten, then the count of the rest).
+std::string CriteriaList(const Rubric& rubric) {
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < rubric.criteria.size() && i < 10; ++i) ids.push_back(rubric.criteria[i].id);
+  std::string list = Join(ids, ", ");
+  if (rubric.criteria.size() > 10) list += fmt::format(" and {} more in {}", rubric.criteria.size() - 10, rubric.file);
+  return fmt::format("the criteria of '{}' are: {}", rubric.id, list);
+}
+
 std::string ScaleText(const Scale& scale) {
   return fmt::format("{}..{}", FormatNumber(scale.min), FormatNumber(scale.max));
 }
@@ -257,7 +271,7 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
     int c = rubric.FindCriterion(entry.criterion);
     if (c < 0) {
       error(entry.mark, fmt::format("'{}' is not a criterion of rubric '{}'", entry.criterion, rubric.id),
-            DidYouMean(entry.criterion, ids, "run `poise init --rubric " + rubric.file + "` for the list"));
+            DidYouMean(entry.criterion, ids, CriteriaList(rubric)));
       continue;
     }
     const auto k = static_cast<size_t>(c);
@@ -338,7 +352,7 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
         error(shock.change_marks[i],
               fmt::format("shock '{}' changes '{}', which is not a criterion of rubric '{}'", shock.id,
                           shock.changes[i].first, rubric.id),
-              DidYouMean(shock.changes[i].first, ids, "name a criterion of the rubric"));
+              DidYouMean(shock.changes[i].first, ids, CriteriaList(rubric)));
         continue;
       }
       bound.changes.emplace_back(c, shock.changes[i].second);

@@ -73,13 +73,15 @@ Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric) {
                         "check the judgements for extreme values"};
     }
     model.overall_weights = ahp->weights;
+    model.overall_raw_weights = ahp->weights;
     model.ahp = AhpSummary{ahp->lambda_max, ahp->ci, ahp->cr, ahp->cr > 0.1};
   } else if (!r.overall.weights.empty()) {
-    model.overall_weights = Eigen::Map<const Eigen::VectorXd>(r.overall.weights.data(), n);
-    model.overall_weights /= model.overall_weights.sum();
+    model.overall_raw_weights = Eigen::Map<const Eigen::VectorXd>(r.overall.weights.data(), n);
   } else {
-    model.overall_weights = Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
+    model.overall_raw_weights = Eigen::VectorXd::Ones(n);
   }
+  model.overall_weight_sum = model.overall_raw_weights.sum();
+  model.overall_weights = model.overall_raw_weights / model.overall_weight_sum;
 
   if (r.crosstab) {
     const auto [rows_group, cols_group] = *r.crosstab;

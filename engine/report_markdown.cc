@@ -23,7 +23,15 @@ class MarkdownWriter : public ReportWriter {
   void Begin(const std::vector<const Model*>&, size_t) override {}
 
   void Write(const ReportEntry& entry) override {
-    if (entry.scored()) Summary(entry);
+    if (entry.scored()) {
+      Summary(entry);
+    } else if (model_ != nullptr) {
+      summary_ += fmt::format("| `{}` | invalid: {} error{} |\n", Cell(entry.file), entry.errors.size(),
+                              entry.errors.size() == 1 ? "" : "s");
+    } else {
+      summary_ += fmt::format("\n- `{}` is invalid ({} error{}, listed below)\n", Cell(entry.file),
+                              entry.errors.size(), entry.errors.size() == 1 ? "" : "s");
+    }
     Details(entry);
   }
 

@@ -35,7 +35,16 @@ class TableWriter : public ReportWriter {
       ++failed_;
       std::string note = fmt::format("invalid: {} error{} (see stderr)", entry.errors.size(),
                                      entry.errors.size() == 1 ? "" : "s");
-      out_ << Fit(entry.file, name_width_) << "  " << note << '\n';
+      // Cut long paths from the left: the file name matters more than the directories.
+      std::string shown = entry.file;
+      if (DisplayWidth(shown) > name_width_) {
+        while (DisplayWidth(shown) > name_width_ - 1) {
+          shown.erase(0, 1);
+          while (!shown.empty() && (static_cast<unsigned char>(shown[0]) & 0xC0) == 0x80) shown.erase(0, 1);
+        }
+        shown = "…" + shown;
+      }
+      out_ << Fit(shown, name_width_) << "  " << note << '\n';
       return;
     }
     ++scored_;

@@ -104,12 +104,14 @@ Scores ScoreBatch(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
   // §3.4 overall score from the members of the overall group.
   const GroupScores& members = scores.groups[static_cast<size_t>(rubric.overall.group)];
   const Eigen::VectorXd& v = model.overall_weights;
+  const Eigen::VectorXd& w = model.overall_raw_weights;  // Σ w x / Σ w: exact for equal weights
+  const double w_sum = model.overall_weight_sum;
   scores.has_overall = members.has_score.rowwise().all();
   const Eigen::MatrixXd& s = members.score;
   scores.ampi = Eigen::VectorXd::Zero(n);
   switch (rubric.overall.aggregate) {
     case Aggregate::kArithmetic:
-      scores.overall = s * v;
+      scores.overall = (s * w) / w_sum;
       break;
     case Aggregate::kGeometric: {
       Eigen::ArrayXd product = Eigen::ArrayXd::Ones(n);
@@ -123,9 +125,9 @@ Scores ScoreBatch(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
     case Aggregate::kAmpi: {
       // r = 70 + 60 s; M = Σ v r; S = sqrt(Σ v (r − M)²); AMPI = M − S · S / M.
       const Eigen::MatrixXd r = (s.array() * 60.0 + 70.0).matrix();
-      const Eigen::VectorXd mean = r * v;
+      const Eigen::VectorXd mean = (r * w) / w_sum;
       const Eigen::MatrixXd deviation = r.colwise() - mean;
-      const Eigen::ArrayXd sd = (deviation.array().square().matrix() * v).array().sqrt();
+      const Eigen::ArrayXd sd = ((deviation.array().square().matrix() * w) / w_sum).array().sqrt();
       scores.ampi = (mean.array() - sd * (sd / mean.array())).matrix();
       scores.overall = ((scores.ampi.array() - 70.0) / 60.0).matrix();
       break;

@@ -51,7 +51,16 @@ class TreeBuilder : public YAML::EventHandler {
     if (target < 0) {
       throw LimitExceeded{ToMark(mark), "alias to an unknown anchor", "define &name before *name"};
     }
-    Attach(target);
+    // A shallow copy (children are shared indices) that carries the alias's own position, so
+    // errors point where *name is used. Bounded by kMaxAliases.
+    Node copy = tree_.at(target);
+    copy.mark = ToMark(mark);
+    if (static_cast<int>(tree_.nodes.size()) >= kMaxNodes) {
+      throw LimitExceeded{ToMark(mark), fmt::format("more than {} YAML nodes", kMaxNodes),
+                          "split the file; poise files are far smaller"};
+    }
+    tree_.nodes.push_back(std::move(copy));
+    Attach(static_cast<int>(tree_.nodes.size()) - 1);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,

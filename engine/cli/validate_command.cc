@@ -31,8 +31,8 @@ ExitCode RunValidate(const ValidateOptions& options) {
         const Model* model = rubrics.Load(file, &errors);
         if (model) {
           const Rubric& r = *model->rubric;
-          summary = fmt::format("rubric {} {} ({} criteria, {} groups)", r.id, r.version, r.criteria.size(),
-                                r.groups.size());
+          summary = fmt::format("rubric {} {} ({} criteri{}, {} group{})", r.id, r.version, r.criteria.size(),
+                                r.criteria.size() == 1 ? "on" : "a", r.groups.size(), r.groups.size() == 1 ? "" : "s");
           if (model->ahp && model->ahp->inconsistent) {
             summary += fmt::format("; note: AHP consistency ratio {:.3f} is above 0.1", model->ahp->cr);
           }

@@ -35,6 +35,10 @@ struct Model {
   std::vector<unsigned char> use_log, lower_is_better, clamp;
   std::vector<GroupModel> groups;       // in rubric order
   Eigen::VectorXd overall_weights;      // per member of the overall group, normalised to sum 1
+  // The same weights before normalisation (their sum in overall_weight_sum): weighted means are
+  // computed as Σ w x / Σ w, which is exact for equal weights where 1/n is not.
+  Eigen::VectorXd overall_raw_weights;
+  double overall_weight_sum = 1;
   std::optional<AhpSummary> ahp;        // set when the overall weights are AHP judgements
   // Crosstab (when the rubric has one): column i·cols + j holds w_c · la_c,i · lb_c,j.
   Eigen::MatrixXd crosstab;             // C × (rows · cols), empty without a crosstab
