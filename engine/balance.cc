@@ -1,7 +1,8 @@
 #include "poise/balance.h"
 
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "text.h"
 
@@ -51,10 +52,12 @@ Assessment Assess(const Model& model, const Scores& scores, Eigen::Index row) {
     if (rubric.overall.aggregate == Aggregate::kAmpi) a.ampi = scores.ampi(row);
   }
   for (Eigen::Index c = 0; c < model.criteria_count(); ++c) {
-    a.normalized.push_back(scores.assessed(row, c) ? std::optional(scores.normalized(row, c)) : std::nullopt);
+    a.normalized.push_back(scores.assessed(row, c) ? std::optional(scores.normalized(row, c))
+                                                   : std::nullopt);
   }
   for (Eigen::Index k = 0; k < scores.crosstab.cols(); ++k) {
-    a.crosstab.push_back(scores.has_cell(row, k) ? std::optional(scores.crosstab(row, k)) : std::nullopt);
+    a.crosstab.push_back(scores.has_cell(row, k) ? std::optional(scores.crosstab(row, k))
+                                                 : std::nullopt);
   }
   for (size_t g = 0; g < rubric.groups.size(); ++g) {
     const Group& group = rubric.groups[g];
@@ -78,10 +81,10 @@ Assessment Assess(const Model& model, const Scores& scores, Eigen::Index row) {
       if (group.balance->floor) {
         for (size_t m = 0; m < ga.scores.size(); ++m) {
           if (ga.scores[m] && *ga.scores[m] < *group.balance->floor) {
-            a.flags.push_back({"neglected", group.id, group.members[m].id,
-                               fmt::format("{} '{}' scores {}, below the floor {}", group.id,
-                                           group.members[m].id, FormatFixed(*ga.scores[m], 2),
-                                           FormatNumber(*group.balance->floor))});
+            a.flags.push_back(
+                {"neglected", group.id, group.members[m].id,
+                 fmt::format("{} '{}' scores {}, below the floor {}", group.id, group.members[m].id,
+                             FormatFixed(*ga.scores[m], 2), FormatNumber(*group.balance->floor))});
           }
         }
       }
@@ -90,8 +93,9 @@ Assessment Assess(const Model& model, const Scores& scores, Eigen::Index row) {
       if (!ga.scores[m]) {
         a.flags.push_back(
             {"insufficient_evidence", group.id, group.members[m].id,
-             fmt::format("{} '{}' has no score: {:.0f}% of its weight is rated, min_coverage is {:.0f}%",
-                         group.id, group.members[m].id, 100 * ga.coverage[m], 100 * rubric.min_coverage)});
+             fmt::format(
+                 "{} '{}' has no score: {:.0f}% of its weight is rated, min_coverage is {:.0f}%",
+                 group.id, group.members[m].id, 100 * ga.coverage[m], 100 * rubric.min_coverage)});
       }
     }
     a.groups.push_back(std::move(ga));

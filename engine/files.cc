@@ -1,11 +1,12 @@
 // The file-system side of loading: reading files with a size cap, finding rubrics, expanding
 // directories, and telling rubric files from scenario files.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <system_error>
 
@@ -23,12 +24,16 @@ Result<std::string> ReadTextFile(const std::string& path) {
     return Diagnostic{path, {}, "no such file", "check the path"};
   }
   if (fs::is_directory(status)) {
-    return Diagnostic{path, {}, "this is a directory, not a file",
+    return Diagnostic{path,
+                      {},
+                      "this is a directory, not a file",
                       "pass the directory as an input to read every *.yaml in it"};
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Diagnostic{path, {}, fmt::format("cannot open the file: {}", std::strerror(errno)),
+    return Diagnostic{path,
+                      {},
+                      fmt::format("cannot open the file: {}", std::strerror(errno)),
                       "check its permissions"};
   }
   std::string text;
@@ -36,7 +41,8 @@ Result<std::string> ReadTextFile(const std::string& path) {
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<size_t>(in.gcount()));
     if (text.size() > kMaxFileBytes) {
-      return Diagnostic{path, {},
+      return Diagnostic{path,
+                        {},
                         fmt::format("file is larger than the limit of {} bytes", kMaxFileBytes),
                         "poise files are small YAML documents; is this the right file?"};
     }

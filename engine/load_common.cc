@@ -1,8 +1,8 @@
 #include "load_common.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "text.h"
 
@@ -108,8 +108,8 @@ MapFields::MapFields(DocReader& reader, int index) : reader_(reader) {
   mark_ = map.mark;
   for (size_t i = 0; i + 1 < map.items.size(); i += 2) {
     const yaml::Node& key = reader.node(map.items[i]);
-    fields_.push_back({key.kind == yaml::Kind::kNull ? std::string("~") : key.text, key.mark,
-                       map.items[i + 1]});
+    fields_.push_back(
+        {key.kind == yaml::Kind::kNull ? std::string("~") : key.text, key.mark, map.items[i + 1]});
   }
 }
 
@@ -140,10 +140,11 @@ const Field* MapFields::Require(std::string_view key, std::string_view where, st
 }
 
 FileKind ReadFormatTag(DocReader& reader, const MapFields& root, FileKind expected) {
-  const std::string add_tag = expected == FileKind::kScenario ? "add `poise: scenario/1` as the first line"
-                              : expected == FileKind::kRubric
-                                  ? "add `poise: rubric/1` as the first line"
-                                  : "add `poise: rubric/1` or `poise: scenario/1` as the first line";
+  const std::string add_tag =
+      expected == FileKind::kScenario ? "add `poise: scenario/1` as the first line"
+      : expected == FileKind::kRubric
+          ? "add `poise: rubric/1` as the first line"
+          : "add `poise: rubric/1` or `poise: scenario/1` as the first line";
   const Field* tag = root.Find("poise");
   if (tag == nullptr) {
     reader.Error(root.mark(), "missing the `poise:` format tag", add_tag);
@@ -183,8 +184,9 @@ int ParseRoot(std::string_view display_name, std::string_view text, yaml::Tree* 
   *problems = std::move(parsed.problems);
   if (!parsed.usable) return -1;
   const std::string start = expected == FileKind::kScenario ? "`poise: scenario/1`"
-                            : expected == FileKind::kRubric ? "`poise: rubric/1`"
-                                                            : "`poise: rubric/1` or `poise: scenario/1`";
+                            : expected == FileKind::kRubric
+                                ? "`poise: rubric/1`"
+                                : "`poise: rubric/1` or `poise: scenario/1`";
   if (tree->root < 0 || tree->at(tree->root).kind == yaml::Kind::kNull) {
     bool blank = true;
     bool comment = false;
@@ -193,7 +195,8 @@ int ParseRoot(std::string_view display_name, std::string_view text, yaml::Tree* 
       if (c == '\n') comment = false;
       if (!comment && c != ' ' && c != '\t' && c != '\r' && c != '\n') blank = false;
     }
-    problems->push_back({std::string(display_name), {},
+    problems->push_back({std::string(display_name),
+                         {},
                          blank ? "the file is empty" : "the file holds no YAML data",
                          fmt::format("a poise file is a YAML map starting with {}", start)});
     return -1;

@@ -36,7 +36,7 @@ class DocReader {
   std::optional<std::string> Text(int index, std::string_view what);  // non-empty scalar
   std::optional<double> Number(int index, std::string_view what);     // finite, unquoted
   std::optional<bool> Bool(int index, std::string_view what);
-  std::optional<std::string> Id(int index, std::string_view what);    // [a-z0-9][a-z0-9_-]*
+  std::optional<std::string> Id(int index, std::string_view what);  // [a-z0-9][a-z0-9_-]*
 
  private:
   const yaml::Tree& tree_;

@@ -1,7 +1,8 @@
 // Rubric loading: FORMATS.md §1, every rule a located error, all of a file's problems at once.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "load_common.h"
 #include "poise/load.h"
@@ -47,14 +48,16 @@ class RubricLoader {
       return;  // another kind of file: its keys would only add noise
     }
     if (root.Find("ratings") && !root.Find("criteria")) {
-      r_.Error(root.Find("ratings")->key_mark, "this file has a scenario's `ratings:` but is tagged `poise: rubric/1`",
+      r_.Error(root.Find("ratings")->key_mark,
+               "this file has a scenario's `ratings:` but is tagged `poise: rubric/1`",
                "if it is a scenario, make its first line `poise: scenario/1`");
       return;
     }
     root.CheckKnown({"poise", "id", "version", "title", "description", "scale", "min_coverage",
                      "groups", "criteria", "overall", "crosstab"},
                     "a rubric");
-    if (const Field* f = root.Require("id", "the rubric", "add `id: my-rubric` (lowercase, digits, '-', '_')")) {
+    if (const Field* f =
+            root.Require("id", "the rubric", "add `id: my-rubric` (lowercase, digits, '-', '_')")) {
       if (auto id = r_.Id(f->value, "the rubric id")) rubric_.id = *id;
     }
     if (const Field* f = root.Require("version", "the rubric", "add `version: \"1\"`")) {
@@ -63,7 +66,8 @@ class RubricLoader {
     if (const Field* f = root.Require("title", "the rubric")) {
       if (auto text = r_.Text(f->value, "the rubric title")) rubric_.title = *text;
     }
-    if (const Field* f = root.Find("description")) rubric_.description = OptionalText(f->value, "the description");
+    if (const Field* f = root.Find("description"))
+      rubric_.description = OptionalText(f->value, "the description");
     if (const Field* f = root.Find("scale")) {
       Scale scale;
       if (ReadScale(f->value, "the rubric's scale", &scale)) rubric_.scale = scale;
@@ -79,13 +83,15 @@ class RubricLoader {
         }
       }
     }
-    const Field* groups = root.Require("groups", "the rubric", "add `groups:` with at least one group");
+    const Field* groups =
+        root.Require("groups", "the rubric", "add `groups:` with at least one group");
     if (groups) ReadGroups(groups->value);
-    const Field* criteria = root.Require("criteria", "the rubric", "add `criteria:` with at least one criterion");
+    const Field* criteria =
+        root.Require("criteria", "the rubric", "add `criteria:` with at least one criterion");
     if (criteria) ReadCriteria(criteria->value);
     if (groups && criteria && groups_ok_) CheckMembersCovered();
-    if (const Field* f = root.Require("overall", "the rubric",
-                                      "add `overall: {group: <group id>, aggregate: arithmetic}`")) {
+    if (const Field* f = root.Require(
+            "overall", "the rubric", "add `overall: {group: <group id>, aggregate: arithmetic}`")) {
       if (groups_ok_) ReadOverall(f->value);
     }
     if (const Field* f = root.Find("crosstab")) {
@@ -126,10 +132,11 @@ class RubricLoader {
     if (const Field* f = fields.Require("max", what)) max = r_.Number(f->value, "the scale's max");
     if (min && max) {
       if (*min >= *max) {
-        r_.Error(fields.mark(),
-                 fmt::format("the scale's min {} is not below its max {}", FormatNumber(*min),
-                             FormatNumber(*max)),
-                 "min is the worst end and max the best end; use direction: lower_is_better to flip");
+        r_.Error(
+            fields.mark(),
+            fmt::format("the scale's min {} is not below its max {}", FormatNumber(*min),
+                        FormatNumber(*max)),
+            "min is the worst end and max the best end; use direction: lower_is_better to flip");
       } else if (type == ScaleType::kLevels &&
                  (std::floor(*min) != *min || std::floor(*max) != *max)) {
         r_.Error(fields.mark(), "a levels scale needs whole-number min and max",
@@ -208,7 +215,8 @@ class RubricLoader {
       return;
     }
     if (static_cast<int>(list.items.size()) > kMaxGroups) {
-      r_.Error(list.mark, fmt::format("{} groups is more than the limit of {}", list.items.size(), kMaxGroups));
+      r_.Error(list.mark, fmt::format("{} groups is more than the limit of {}", list.items.size(),
+                                      kMaxGroups));
       return;
     }
     const size_t before = r_.problem_count();
@@ -232,16 +240,19 @@ class RubricLoader {
       }
     }
     const std::string where = fmt::format("group '{}'", group.id);
-    if (const Field* f = fields.Find("title")) group.title = OptionalText(f->value, "the group title");
+    if (const Field* f = fields.Find("title"))
+      group.title = OptionalText(f->value, "the group title");
     if (group.title.empty()) group.title = group.id;
-    if (const Field* f = fields.Find("description")) group.description = OptionalText(f->value, "the description");
+    if (const Field* f = fields.Find("description"))
+      group.description = OptionalText(f->value, "the description");
     if (const Field* f = fields.Find("aggregate")) {
       if (auto text = r_.Text(f->value, "aggregate")) {
         auto aggregate = ParseAggregate(*text);
         if (!aggregate || *aggregate == Aggregate::kAmpi) {
           r_.Error(r_.node(f->value).mark,
-                   aggregate ? fmt::format("aggregate 'ampi' is for the overall score, not for {}", where)
-                             : fmt::format("unknown aggregate '{}' in {}", *text, where),
+                   aggregate
+                       ? fmt::format("aggregate 'ampi' is for the overall score, not for {}", where)
+                       : fmt::format("unknown aggregate '{}' in {}", *text, where),
                    DidYouMean(*text, {"arithmetic", "geometric", "min"},
                               "a group aggregates its criteria with arithmetic, geometric or min"));
         } else {
@@ -250,7 +261,8 @@ class RubricLoader {
       }
     }
     if (const Field* f = fields.Find("balance")) group.balance = ReadBalance(f->value, where);
-    if (const Field* f = fields.Require("members", where, "add `members:` with at least one member")) {
+    if (const Field* f =
+            fields.Require("members", where, "add `members:` with at least one member")) {
       ReadMembers(f->value, &group);
     }
     rubric_.groups.push_back(std::move(group));
@@ -267,7 +279,8 @@ class RubricLoader {
       auto value = r_.Number(f->value, key);
       if (!value) continue;
       if (*value < 0 || *value > 1) {
-        r_.Error(r_.node(f->value).mark, fmt::format("{} {} is outside [0, 1]", key, FormatNumber(*value)),
+        r_.Error(r_.node(f->value).mark,
+                 fmt::format("{} {} is outside [0, 1]", key, FormatNumber(*value)),
                  "member scores are in [0, 1]");
         continue;
       }
@@ -280,11 +293,13 @@ class RubricLoader {
     if (!r_.ExpectList(index, "members")) return;
     const yaml::Node& list = r_.node(index);
     if (list.items.empty()) {
-      r_.Error(list.mark, fmt::format("group '{}' has no members", group->id), "add at least one member");
+      r_.Error(list.mark, fmt::format("group '{}' has no members", group->id),
+               "add at least one member");
       return;
     }
     if (static_cast<int>(list.items.size()) > kMaxMembers) {
-      r_.Error(list.mark, fmt::format("{} members is more than the limit of {}", list.items.size(), kMaxMembers));
+      r_.Error(list.mark, fmt::format("{} members is more than the limit of {}", list.items.size(),
+                                      kMaxMembers));
       return;
     }
     for (int item : list.items) {
@@ -305,9 +320,11 @@ class RubricLoader {
           member.id = *id;
         }
       }
-      if (const Field* f = fields.Find("title")) member.title = OptionalText(f->value, "the member title");
+      if (const Field* f = fields.Find("title"))
+        member.title = OptionalText(f->value, "the member title");
       if (member.title.empty()) member.title = member.id;
-      if (const Field* f = fields.Find("description")) member.description = OptionalText(f->value, "the description");
+      if (const Field* f = fields.Find("description"))
+        member.description = OptionalText(f->value, "the description");
       group->members.push_back(std::move(member));
     }
   }
@@ -337,7 +354,8 @@ class RubricLoader {
       return;
     }
     if (static_cast<int>(list.items.size()) > kMaxCriteria) {
-      r_.Error(list.mark, fmt::format("{} criteria is more than the limit of {}", list.items.size(), kMaxCriteria));
+      r_.Error(list.mark, fmt::format("{} criteria is more than the limit of {}", list.items.size(),
+                                      kMaxCriteria));
       return;
     }
     for (int item : list.items) ReadCriterion(item);
@@ -362,15 +380,20 @@ class RubricLoader {
       }
     }
     const std::string where = fmt::format("criterion '{}'", criterion.id);
-    if (const Field* f = fields.Require("title", where)) criterion.title = r_.Text(f->value, "the title").value_or("");
-    if (const Field* f = fields.Require("question", where, "add `question:` — what the rater answers")) {
+    if (const Field* f = fields.Require("title", where))
+      criterion.title = r_.Text(f->value, "the title").value_or("");
+    if (const Field* f =
+            fields.Require("question", where, "add `question:` — what the rater answers")) {
       criterion.question = r_.Text(f->value, "the question").value_or("");
     }
-    if (const Field* f = fields.Find("description")) criterion.description = OptionalText(f->value, "the description");
-    if (const Field* f = fields.Find("rationale")) criterion.rationale = OptionalText(f->value, "the rationale");
+    if (const Field* f = fields.Find("description"))
+      criterion.description = OptionalText(f->value, "the description");
+    if (const Field* f = fields.Find("rationale"))
+      criterion.rationale = OptionalText(f->value, "the rationale");
     if (const Field* f = fields.Find("scale")) {
       Scale scale;
-      if (ReadScale(f->value, fmt::format("the scale of {}", where), &scale)) criterion.scale = scale;
+      if (ReadScale(f->value, fmt::format("the scale of {}", where), &scale))
+        criterion.scale = scale;
     }
     if (const Field* f = fields.Find("levels")) {
       if (criterion.scale.type == ScaleType::kRange) {
@@ -385,15 +408,17 @@ class RubricLoader {
     if (const Field* f = fields.Find("weight")) {
       if (auto value = r_.Number(f->value, fmt::format("the weight of {}", where))) {
         if (*value < 0) {
-          r_.Error(r_.node(f->value).mark, fmt::format("the weight of {} is negative ({})", where, FormatNumber(*value)),
+          r_.Error(r_.node(f->value).mark,
+                   fmt::format("the weight of {} is negative ({})", where, FormatNumber(*value)),
                    "weights are >= 0; use 0 to switch a criterion off");
         } else {
           criterion.weight = *value;
         }
       }
     }
-    if (const Field* f = fields.Require("loads", where,
-                                        "add `loads: {<group>: {<member>: 1}}` — what the criterion measures")) {
+    if (const Field* f =
+            fields.Require("loads", where,
+                           "add `loads: {<group>: {<member>: 1}}` — what the criterion measures")) {
       if (groups_ok_) ReadLoads(f->value, where, &criterion);
     }
     rubric_.criteria.push_back(std::move(criterion));
@@ -412,21 +437,24 @@ class RubricLoader {
         continue;
       }
       const Group& group = rubric_.groups[static_cast<size_t>(g)];
-      if (!r_.ExpectMap(gf.value, fmt::format("the loads of {} on group '{}'", where, gf.key))) continue;
+      if (!r_.ExpectMap(gf.value, fmt::format("the loads of {} on group '{}'", where, gf.key)))
+        continue;
       MapFields members(r_, gf.value);
       for (const Field& mf : members.fields()) {
         int m = FindMember(group, mf.key);
         if (m < 0) {
           r_.Error(mf.key_mark, fmt::format("unknown member '{}' of group '{}'", mf.key, gf.key),
                    DidYouMean(mf.key, MemberIds(group),
-                              fmt::format("the members of '{}' are: {}", gf.key, Join(MemberIds(group), ", "))));
+                              fmt::format("the members of '{}' are: {}", gf.key,
+                                          Join(MemberIds(group), ", "))));
           continue;
         }
         auto share = r_.Number(mf.value, fmt::format("the load of {} on '{}'", where, mf.key));
         if (!share) continue;
         if (*share < 0) {
           r_.Error(r_.node(mf.value).mark,
-                   fmt::format("the load of {} on '{}' is negative ({})", where, mf.key, FormatNumber(*share)),
+                   fmt::format("the load of {} on '{}' is negative ({})", where, mf.key,
+                               FormatNumber(*share)),
                    "loads are shares >= 0");
           continue;
         }
@@ -455,10 +483,12 @@ class RubricLoader {
           }
         }
         if (!loaded) {
-          r_.Error(group.members[m].mark,
-                   fmt::format("no criterion loads on member '{}' of group '{}'", group.members[m].id, group.id),
-                   fmt::format("add `{}: {{{}: 1}}` to the loads of a criterion, or remove the member",
-                               group.id, group.members[m].id));
+          r_.Error(
+              group.members[m].mark,
+              fmt::format("no criterion loads on member '{}' of group '{}'", group.members[m].id,
+                          group.id),
+              fmt::format("add `{}: {{{}: 1}}` to the loads of a criterion, or remove the member",
+                          group.id, group.members[m].id));
         } else if (total <= 0) {
           r_.Error(group.members[m].mark,
                    fmt::format("every criterion loading on member '{}' of group '{}' has weight 0",
@@ -476,7 +506,8 @@ class RubricLoader {
     Overall& overall = rubric_.overall;
     overall.mark = fields.mark();
     const Group* group = nullptr;
-    if (const Field* f = fields.Require("group", "overall", "add `group: <the group whose members make the overall score>`")) {
+    if (const Field* f = fields.Require(
+            "group", "overall", "add `group: <the group whose members make the overall score>`")) {
       if (auto id = r_.Text(f->value, "overall.group")) {
         int g = rubric_.FindGroup(*id);
         if (g < 0) {
@@ -488,7 +519,8 @@ class RubricLoader {
         }
       }
     }
-    if (const Field* f = fields.Require("aggregate", "overall", "add `aggregate: arithmetic` (or geometric, min, ampi)")) {
+    if (const Field* f = fields.Require("aggregate", "overall",
+                                        "add `aggregate: arithmetic` (or geometric, min, ampi)")) {
       if (auto text = r_.Text(f->value, "overall.aggregate")) {
         if (auto aggregate = ParseAggregate(*text)) {
           overall.aggregate = *aggregate;
@@ -515,14 +547,17 @@ class RubricLoader {
     for (const Field& f : entries.fields()) {
       int m = FindMember(*group, f.key);
       if (m < 0) {
-        r_.Error(f.key_mark, fmt::format("weight for unknown member '{}' of group '{}'", f.key, group->id),
-                 DidYouMean(f.key, MemberIds(*group), "the members are: " + Join(MemberIds(*group), ", ")));
+        r_.Error(f.key_mark,
+                 fmt::format("weight for unknown member '{}' of group '{}'", f.key, group->id),
+                 DidYouMean(f.key, MemberIds(*group),
+                            "the members are: " + Join(MemberIds(*group), ", ")));
         continue;
       }
       auto value = r_.Number(f.value, fmt::format("the weight of '{}'", f.key));
       if (!value) continue;
       if (*value < 0) {
-        r_.Error(r_.node(f.value).mark, fmt::format("the weight of '{}' is negative ({})", f.key, FormatNumber(*value)),
+        r_.Error(r_.node(f.value).mark,
+                 fmt::format("the weight of '{}' is negative ({})", f.key, FormatNumber(*value)),
                  "weights are >= 0");
         continue;
       }
@@ -532,12 +567,15 @@ class RubricLoader {
     }
     for (size_t m = 0; m < group->members.size(); ++m) {
       if (!given[m] && r_.problem_count() == before) {
-        r_.Error(entries.mark(), fmt::format("overall.weights has no weight for member '{}'", group->members[m].id),
-                 "give every member of the overall group a weight, or remove `weights:` for equal weights");
+        r_.Error(entries.mark(),
+                 fmt::format("overall.weights has no weight for member '{}'", group->members[m].id),
+                 "give every member of the overall group a weight, or remove `weights:` for equal "
+                 "weights");
       }
     }
     if (r_.problem_count() == before && total <= 0) {
-      r_.Error(entries.mark(), "the overall weights sum to 0", "give at least one member a positive weight");
+      r_.Error(entries.mark(), "the overall weights sum to 0",
+               "give at least one member a positive weight");
     }
     overall.weights = std::move(values);
   }
@@ -547,7 +585,8 @@ class RubricLoader {
     const size_t n = group.members.size();
     if (static_cast<int>(n) > kMaxAhpMembers) {
       r_.Error(r_.node(index).mark,
-               fmt::format("AHP over {} members: Saaty's random index is defined up to {}", n, kMaxAhpMembers),
+               fmt::format("AHP over {} members: Saaty's random index is defined up to {}", n,
+                           kMaxAhpMembers),
                "use direct weights, or group the members first");
       return;
     }
@@ -557,14 +596,18 @@ class RubricLoader {
     auto member_index = [&](const Field& f) {
       int m = FindMember(group, f.key);
       if (m < 0) {
-        r_.Error(f.key_mark, fmt::format("AHP judgement for unknown member '{}' of group '{}'", f.key, group.id),
-                 DidYouMean(f.key, MemberIds(group), "the members are: " + Join(MemberIds(group), ", ")));
+        r_.Error(
+            f.key_mark,
+            fmt::format("AHP judgement for unknown member '{}' of group '{}'", f.key, group.id),
+            DidYouMean(f.key, MemberIds(group),
+                       "the members are: " + Join(MemberIds(group), ", ")));
       }
       return m;
     };
     for (const Field& row : rows.fields()) {
       int i = member_index(row);
-      if (i < 0 || !r_.ExpectMap(row.value, fmt::format("the AHP judgements of '{}'", row.key))) continue;
+      if (i < 0 || !r_.ExpectMap(row.value, fmt::format("the AHP judgements of '{}'", row.key)))
+        continue;
       MapFields columns(r_, row.value);
       for (const Field& column : columns.fields()) {
         int j = member_index(column);
@@ -585,16 +628,18 @@ class RubricLoader {
         }
         const yaml::Node& value = r_.node(column.value);
         double judgement = 0;
-        NumberStatus status = value.kind == yaml::Kind::kScalar ? ParseFraction(value.text, &judgement)
-                                                                 : NumberStatus::kNotANumber;
+        NumberStatus status = value.kind == yaml::Kind::kScalar
+                                  ? ParseFraction(value.text, &judgement)
+                                  : NumberStatus::kNotANumber;
         has[a][b] = true;  // judged, even if badly: no "missing" report for this pair
         seen[a][b] = column.key_mark;
         if (status != NumberStatus::kOk || judgement <= 0) {
           r_.Error(value.mark,
-                   fmt::format("AHP judgement '{}' vs '{}' must be a positive number or fraction, not {}",
-                               row.key, column.key,
-                               value.kind == yaml::Kind::kScalar ? "'" + value.text + "'"
-                                                                 : std::string(DocReader::Describe(value))),
+                   fmt::format(
+                       "AHP judgement '{}' vs '{}' must be a positive number or fraction, not {}",
+                       row.key, column.key,
+                       value.kind == yaml::Kind::kScalar ? "'" + value.text + "'"
+                                                         : std::string(DocReader::Describe(value))),
                    "use Saaty's scale: 1, 3, 5, 7, 9 or their reciprocals such as \"1/3\"");
           continue;
         }
@@ -605,8 +650,8 @@ class RubricLoader {
       for (size_t b = a + 1; b < n; ++b) {
         if (!has[a][b]) {
           r_.Error(rows.mark(),
-                   fmt::format("AHP judgement missing for the pair '{}' / '{}'", group.members[a].id,
-                               group.members[b].id),
+                   fmt::format("AHP judgement missing for the pair '{}' / '{}'",
+                               group.members[a].id, group.members[b].id),
                    fmt::format("add `{}: {{{}: 1}}` (1 = equally important)", group.members[a].id,
                                group.members[b].id));
         }
@@ -621,8 +666,9 @@ class RubricLoader {
     if (!r_.ExpectList(index, "crosstab")) return;
     const yaml::Node& list = r_.node(index);
     if (list.items.size() != 2) {
-      r_.Error(list.mark, fmt::format("crosstab names {} group{}; it needs exactly 2", list.items.size(),
-                                      list.items.size() == 1 ? "" : "s"),
+      r_.Error(list.mark,
+               fmt::format("crosstab names {} group{}; it needs exactly 2", list.items.size(),
+                           list.items.size() == 1 ? "" : "s"),
                "write `crosstab: [rows_group, columns_group]`");
       return;
     }
@@ -632,7 +678,8 @@ class RubricLoader {
       if (!id) return;
       ids[k] = rubric_.FindGroup(*id);
       if (ids[k] < 0) {
-        r_.Error(r_.node(list.items[k]).mark, fmt::format("crosstab group '{}' is not a group", *id),
+        r_.Error(r_.node(list.items[k]).mark,
+                 fmt::format("crosstab group '{}' is not a group", *id),
                  DidYouMean(*id, GroupIds(), "the groups are: " + Join(GroupIds(), ", ")));
         return;
       }

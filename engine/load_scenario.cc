@@ -1,7 +1,8 @@
 // Scenario loading: FORMATS.md §2. ParseScenario reads the file on its own; BindScenario checks it
 // against the rubric. Together they report every problem of a file in one pass.
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "load_common.h"
 #include "poise/load.h"
@@ -21,13 +22,15 @@ class ScenarioParser {
       return;
     }
     if (root.Find("criteria") && !root.Find("ratings")) {
-      r_.Error(root.Find("criteria")->key_mark, "this file has a rubric's `criteria:` but is tagged `poise: scenario/1`",
+      r_.Error(root.Find("criteria")->key_mark,
+               "this file has a rubric's `criteria:` but is tagged `poise: scenario/1`",
                "if it is a rubric, make its first line `poise: rubric/1`");
       return;
     }
     draft_.readable = true;
-    root.CheckKnown({"poise", "id", "title", "rubric", "description", "ratings", "not_assessed", "shocks"},
-                    "a scenario");
+    root.CheckKnown(
+        {"poise", "id", "title", "rubric", "description", "ratings", "not_assessed", "shocks"},
+        "a scenario");
     if (const Field* f = root.Require("id", "the scenario", "add `id: my-scenario`")) {
       if (auto id = r_.Id(f->value, "the scenario id")) draft_.id = *id;
     }
@@ -94,8 +97,9 @@ class ScenarioParser {
         entry.score = r_.Number(field.value, fmt::format("the rating of '{}'", field.key));
         entry.score_invalid = !entry.score;
       } else {
-        r_.Error(value.mark, fmt::format("the rating of '{}' must be a number or a map, not {}", field.key,
-                                         DocReader::Describe(value)),
+        r_.Error(value.mark,
+                 fmt::format("the rating of '{}' must be a number or a map, not {}", field.key,
+                             DocReader::Describe(value)),
                  "write `id: 3` or `id: {score: 3, evidence: ..., range: [2, 4]}`");
         entry.score_invalid = true;
       }
@@ -107,7 +111,8 @@ class ScenarioParser {
     MapFields fields(r_, index);
     const std::string where = fmt::format("the rating of '{}'", entry->criterion);
     fields.CheckKnown({"score", "evidence", "range"}, where);
-    if (const Field* f = fields.Require("score", where, "add `score: <rating>`, or `score: ~` while unrated")) {
+    if (const Field* f =
+            fields.Require("score", where, "add `score: <rating>`, or `score: ~` while unrated")) {
       entry->score_mark = r_.node(f->value).mark;
       if (r_.node(f->value).kind != yaml::Kind::kNull) {
         entry->score = r_.Number(f->value, fmt::format("the score of '{}'", entry->criterion));
@@ -118,15 +123,17 @@ class ScenarioParser {
     }
     if (const Field* f = fields.Find("evidence")) {
       if (r_.node(f->value).kind != yaml::Kind::kNull) {
-        entry->text = r_.Text(f->value, fmt::format("the evidence of '{}'", entry->criterion)).value_or("");
+        entry->text =
+            r_.Text(f->value, fmt::format("the evidence of '{}'", entry->criterion)).value_or("");
       }
     }
     if (const Field* f = fields.Find("range")) {
       entry->range_mark = r_.node(f->value).mark;
       const yaml::Node& list = r_.node(f->value);
       if (list.kind != yaml::Kind::kSequence || list.items.size() != 2) {
-        r_.Error(list.mark, fmt::format("the range of '{}' must be a list of two numbers [low, high]",
-                                        entry->criterion),
+        r_.Error(list.mark,
+                 fmt::format("the range of '{}' must be a list of two numbers [low, high]",
+                             entry->criterion),
                  "write `range: [2, 4]`");
         return;
       }
@@ -172,7 +179,8 @@ class ScenarioParser {
       if (const Field* f = fields.Require("probability", "a shock", "add `probability: 0.1`")) {
         if (auto p = r_.Number(f->value, "the probability")) {
           if (*p < 0 || *p > 1) {
-            r_.Error(r_.node(f->value).mark, fmt::format("probability {} is outside [0, 1]", FormatNumber(*p)),
+            r_.Error(r_.node(f->value).mark,
+                     fmt::format("probability {} is outside [0, 1]", FormatNumber(*p)),
                      "a probability is between 0 and 1");
           } else {
             shock.probability = *p;
@@ -183,7 +191,8 @@ class ScenarioParser {
         if (r_.ExpectMap(f->value, "changes")) {
           MapFields changes(r_, f->value);
           for (const Field& change : changes.fields()) {
-            if (auto delta = r_.Number(change.value, fmt::format("the change of '{}'", change.key))) {
+            if (auto delta =
+                    r_.Number(change.value, fmt::format("the change of '{}'", change.key))) {
               shock.changes.emplace_back(change.key, *delta);
               shock.change_marks.push_back(change.key_mark);
             }
@@ -201,9 +210,11 @@ class ScenarioParser {
 // "the criteria of 'x' are: a, b, c" (the first ten, then the count of the rest).
 std::string CriteriaList(const Rubric& rubric) {
   std::vector<std::string> ids;
-  for (size_t i = 0; i < rubric.criteria.size() && i < 10; ++i) ids.push_back(rubric.criteria[i].id);
+  for (size_t i = 0; i < rubric.criteria.size() && i < 10; ++i)
+    ids.push_back(rubric.criteria[i].id);
   std::string list = Join(ids, ", ");
-  if (rubric.criteria.size() > 10) list += fmt::format(" and {} more in {}", rubric.criteria.size() - 10, rubric.file);
+  if (rubric.criteria.size() > 10)
+    list += fmt::format(" and {} more in {}", rubric.criteria.size() - 10, rubric.file);
   return fmt::format("the criteria of '{}' are: {}", rubric.id, list);
 }
 
@@ -243,13 +254,13 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
   };
   if (!draft.rubric.id.empty() && draft.rubric.id != rubric.id) {
     error(draft.rubric.mark,
-          fmt::format("the scenario is for rubric '{}', but the rubric given is '{}' ({})", draft.rubric.id,
-                      rubric.id, rubric.file),
+          fmt::format("the scenario is for rubric '{}', but the rubric given is '{}' ({})",
+                      draft.rubric.id, rubric.id, rubric.file),
           "pass the matching --rubric, or correct `rubric:`");
   } else if (draft.rubric.version && *draft.rubric.version != rubric.version) {
     error(draft.rubric.mark,
-          fmt::format("the scenario is for {}@{}, but {} is version {}", rubric.id, *draft.rubric.version,
-                      rubric.file, rubric.version),
+          fmt::format("the scenario is for {}@{}, but {} is version {}", rubric.id,
+                      *draft.rubric.version, rubric.file, rubric.version),
           fmt::format("re-rate against version {}, or drop `@{}` to accept any version",
                       rubric.version, *draft.rubric.version));
   }
@@ -270,15 +281,16 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
   for (const RatingDraft& entry : draft.entries) {
     int c = rubric.FindCriterion(entry.criterion);
     if (c < 0) {
-      error(entry.mark, fmt::format("'{}' is not a criterion of rubric '{}'", entry.criterion, rubric.id),
+      error(entry.mark,
+            fmt::format("'{}' is not a criterion of rubric '{}'", entry.criterion, rubric.id),
             DidYouMean(entry.criterion, ids, CriteriaList(rubric)));
       continue;
     }
     const auto k = static_cast<size_t>(c);
     if (seen[k] != nullptr) {
       error(entry.mark,
-            fmt::format("'{}' is both rated and listed under not_assessed (first at line {})", entry.criterion,
-                        seen[k]->mark.line),
+            fmt::format("'{}' is both rated and listed under not_assessed (first at line {})",
+                        entry.criterion, seen[k]->mark.line),
             "keep one of the two");
       continue;
     }
@@ -288,26 +300,28 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
     if (!entry.assessed) continue;
     if (entry.score_invalid) continue;
     if (!entry.score) {
-      error(entry.score_mark, fmt::format("'{}' is not yet rated", entry.criterion),
-            fmt::format("give a rating on its scale {}, or list it under not_assessed with a reason",
-                        ScaleText(scale)));
+      error(
+          entry.score_mark, fmt::format("'{}' is not yet rated", entry.criterion),
+          fmt::format("give a rating on its scale {}, or list it under not_assessed with a reason",
+                      ScaleText(scale)));
       continue;
     }
     const double score = *entry.score;
     std::string trouble = CheckOnScale(scale, score);
     if (trouble == "outside") {
       error(entry.score_mark,
-            fmt::format("rating {} for '{}' is outside its scale {}", FormatNumber(score), entry.criterion,
-                        ScaleText(scale)),
+            fmt::format("rating {} for '{}' is outside its scale {}", FormatNumber(score),
+                        entry.criterion, ScaleText(scale)),
             scale.type == ScaleType::kLevels
-                ? fmt::format("rate it from {} to {}", FormatNumber(scale.min), FormatNumber(scale.max))
+                ? fmt::format("rate it from {} to {}", FormatNumber(scale.min),
+                              FormatNumber(scale.max))
                 : "the scale does not clamp (clamp: false); give a value inside the goalposts");
       continue;
     }
     if (trouble == "not a level") {
       error(entry.score_mark,
-            fmt::format("rating {} for '{}' is not a whole level of its scale {}", FormatNumber(score),
-                        entry.criterion, ScaleText(scale)),
+            fmt::format("rating {} for '{}' is not a whole level of its scale {}",
+                        FormatNumber(score), entry.criterion, ScaleText(scale)),
             "pick a level; put your uncertainty in `range: [low, high]`");
       continue;
     }
@@ -316,17 +330,19 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
       auto [low, high] = *entry.range;
       const std::string range_text = fmt::format("[{}, {}]", FormatNumber(low), FormatNumber(high));
       if (low > high) {
-        error(entry.range_mark, fmt::format("the range {} of '{}' is inverted", range_text, entry.criterion),
+        error(entry.range_mark,
+              fmt::format("the range {} of '{}' is inverted", range_text, entry.criterion),
               fmt::format("write it low first: [{}, {}]", FormatNumber(high), FormatNumber(low)));
       } else if (!CheckOnScale(scale, low).empty() || !CheckOnScale(scale, high).empty()) {
         error(entry.range_mark,
               fmt::format("the range {} of '{}' leaves its scale {}{}", range_text, entry.criterion,
-                          ScaleText(scale), scale.type == ScaleType::kLevels ? " (both ends must be levels)" : ""),
+                          ScaleText(scale),
+                          scale.type == ScaleType::kLevels ? " (both ends must be levels)" : ""),
               "keep both ends on the scale");
       } else if (score < low || score > high) {
         error(entry.range_mark,
-              fmt::format("the range {} of '{}' does not contain its score {}", range_text, entry.criterion,
-                          FormatNumber(score)),
+              fmt::format("the range {} of '{}' does not contain its score {}", range_text,
+                          entry.criterion, FormatNumber(score)),
               "the range is the plausible interval around the score: low <= score <= high");
       } else {
         scenario.ranges[k] = entry.range;
@@ -350,8 +366,8 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
       int c = rubric.FindCriterion(shock.changes[i].first);
       if (c < 0) {
         error(shock.change_marks[i],
-              fmt::format("shock '{}' changes '{}', which is not a criterion of rubric '{}'", shock.id,
-                          shock.changes[i].first, rubric.id),
+              fmt::format("shock '{}' changes '{}', which is not a criterion of rubric '{}'",
+                          shock.id, shock.changes[i].first, rubric.id),
               DidYouMean(shock.changes[i].first, ids, CriteriaList(rubric)));
         continue;
       }
@@ -361,7 +377,8 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
   }
   if (total_probability > 1 + 1e-12) {
     error(draft.shocks.front().mark,
-          fmt::format("the shock probabilities sum to {}, more than 1", FormatNumber(total_probability)),
+          fmt::format("the shock probabilities sum to {}, more than 1",
+                      FormatNumber(total_probability)),
           "each shock is one possible event; together they cannot be more likely than certain");
   }
 
@@ -369,7 +386,8 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
   return scenario;
 }
 
-Result<Scenario> LoadScenario(std::string_view display_name, std::string_view text, const Rubric& rubric) {
+Result<Scenario> LoadScenario(std::string_view display_name, std::string_view text,
+                              const Rubric& rubric) {
   ScenarioDraft draft = ParseScenario(display_name, text);
   if (!draft.readable) return draft.problems;
   return BindScenario(draft, rubric);

@@ -1,8 +1,9 @@
 #include "poise/model.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "poise/weights.h"
 
@@ -10,7 +11,8 @@ namespace poise {
 
 double Normalize(const Scale& scale, double rating) {
   double value = rating;
-  if (scale.type == ScaleType::kRange && scale.clamp) value = std::clamp(value, scale.min, scale.max);
+  if (scale.type == ScaleType::kRange && scale.clamp)
+    value = std::clamp(value, scale.min, scale.max);
   const bool log = scale.type == ScaleType::kRange && scale.transform == Transform::kLog;
   auto t = [&](double v) { return log ? std::log(v) : v; };
   double x = (t(value) - t(scale.min)) / (t(scale.max) - t(scale.min));

@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+
 #include <map>
 
 #include "report_writers.h"
@@ -44,11 +45,16 @@ std::string FlagSummary(const Assessment& assessment) {
     parts.push_back({label, {item}});
   };
   for (const Flag& flag : assessment.flags) {
-    if (flag.code == "imbalanced") add("imbalanced", flag.group);
-    else if (flag.code == "neglected") add("neglected", flag.member);
-    else if (flag.code == "insufficient_evidence") add("low evidence", flag.member);
-    else if (flag.code == "inconsistent_judgements") add("inconsistent AHP", flag.group);
-    else add(flag.code, flag.member.empty() ? flag.group : flag.member);
+    if (flag.code == "imbalanced")
+      add("imbalanced", flag.group);
+    else if (flag.code == "neglected")
+      add("neglected", flag.member);
+    else if (flag.code == "insufficient_evidence")
+      add("low evidence", flag.member);
+    else if (flag.code == "inconsistent_judgements")
+      add("inconsistent AHP", flag.group);
+    else
+      add(flag.code, flag.member.empty() ? flag.group : flag.member);
   }
   std::vector<std::string> texts;
   for (const auto& [label, items] : parts) texts.push_back(label + " " + Join(items, ", "));

@@ -68,7 +68,8 @@ class CsvWriter : public ReportWriter {
     }
     std::vector<std::string> flags;
     for (const Flag& flag : a.flags) {
-      flags.push_back(flag.code + ":" + flag.group + (flag.member.empty() ? "" : "." + flag.member));
+      flags.push_back(flag.code + ":" + flag.group +
+                      (flag.member.empty() ? "" : "." + flag.member));
     }
     cells[cells.size() - 2] = Quote(Join(flags, ";"));
     out_ << Join(cells, ",") << '\n';
@@ -83,6 +84,8 @@ class CsvWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeCsvWriter(std::ostream& out) { return std::make_unique<CsvWriter>(out); }
+std::unique_ptr<ReportWriter> MakeCsvWriter(std::ostream& out) {
+  return std::make_unique<CsvWriter>(out);
+}
 
 }  // namespace poise

@@ -45,7 +45,8 @@ Json ScoredJson(const ReportEntry& entry) {
                   {"ampi", Optional(a.ampi)}};
   Json weights = Json::object();
   for (size_t m = 0; m < overall_group.members.size(); ++m) {
-    weights[overall_group.members[m].id] = entry.model->overall_weights(static_cast<Eigen::Index>(m));
+    weights[overall_group.members[m].id] =
+        entry.model->overall_weights(static_cast<Eigen::Index>(m));
   }
   j["weights"] = {{overall_group.id, weights}};
   Json groups = Json::object();
@@ -54,13 +55,18 @@ Json ScoredJson(const ReportEntry& entry) {
     const GroupAssessment& ga = a.groups[g];
     Json members = Json::object();
     for (size_t m = 0; m < group.members.size(); ++m) {
-      members[group.members[m].id] = {{"score", Optional(ga.scores[m])}, {"coverage", ga.coverage[m]}};
+      members[group.members[m].id] = {{"score", Optional(ga.scores[m])},
+                                      {"coverage", ga.coverage[m]}};
     }
     Json balance = nullptr;
     if (ga.balance) {
       const BalanceStats& b = *ga.balance;
-      balance = {{"min", b.min},   {"max", b.max},   {"gap", b.gap},
-                 {"mean", b.mean}, {"cv", b.cv},     {"gini", b.gini},
+      balance = {{"min", b.min},
+                 {"max", b.max},
+                 {"gap", b.gap},
+                 {"mean", b.mean},
+                 {"cv", b.cv},
+                 {"gini", b.gini},
                  {"weakest", group.members[static_cast<size_t>(b.weakest)].id},
                  {"strongest", group.members[static_cast<size_t>(b.strongest)].id}};
     }
@@ -91,11 +97,13 @@ Json ScoredJson(const ReportEntry& entry) {
       for (size_t k = 0; k < cols.members.size(); ++k) {
         const size_t cell = i * cols.members.size() + k;
         row.push_back(Optional(a.crosstab[cell]));
-        if (entry.model->blind_spot[cell]) blind.push_back({rows.members[i].id, cols.members[k].id});
+        if (entry.model->blind_spot[cell])
+          blind.push_back({rows.members[i].id, cols.members[k].id});
       }
       cells.push_back(row);
     }
-    j["crosstab"] = {{"rows", rows.id}, {"columns", cols.id}, {"cells", cells}, {"blind_spots", blind}};
+    j["crosstab"] = {
+        {"rows", rows.id}, {"columns", cols.id}, {"cells", cells}, {"blind_spots", blind}};
   } else {
     j["crosstab"] = nullptr;
   }

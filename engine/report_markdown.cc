@@ -26,8 +26,8 @@ class MarkdownWriter : public ReportWriter {
     if (entry.scored()) {
       Summary(entry);
     } else if (model_ != nullptr) {
-      summary_ += fmt::format("| `{}` | invalid: {} error{} |\n", Cell(entry.file), entry.errors.size(),
-                              entry.errors.size() == 1 ? "" : "s");
+      summary_ += fmt::format("| `{}` | invalid: {} error{} |\n", Cell(entry.file),
+                              entry.errors.size(), entry.errors.size() == 1 ? "" : "s");
     } else {
       summary_ += fmt::format("\n- `{}` is invalid ({} error{}, listed below)\n", Cell(entry.file),
                               entry.errors.size(), entry.errors.size() == 1 ? "" : "s");
@@ -46,8 +46,8 @@ class MarkdownWriter : public ReportWriter {
     const Group& group = rubric.groups[static_cast<size_t>(rubric.overall.group)];
     if (entry.model != model_) {
       model_ = entry.model;
-      summary_ += fmt::format("\nRubric `{}` {} — {}.\n\n| scenario | overall |", rubric.id, rubric.version,
-                              Cell(rubric.title));
+      summary_ += fmt::format("\nRubric `{}` {} — {}.\n\n| scenario | overall |", rubric.id,
+                              rubric.version, Cell(rubric.title));
       std::string rule = "|---|---:|";
       for (const Member& m : group.members) {
         summary_ += fmt::format(" {} |", Cell(m.title));
@@ -67,38 +67,43 @@ class MarkdownWriter : public ReportWriter {
   void Details(const ReportEntry& entry) {
     if (!entry.scored()) {
       details_ += fmt::format("\n## {} — invalid\n\n", Cell(entry.file));
-      for (const Diagnostic& d : entry.errors) details_ += fmt::format("- `{}`\n", FormatDiagnostic(d));
+      for (const Diagnostic& d : entry.errors)
+        details_ += fmt::format("- `{}`\n", FormatDiagnostic(d));
       return;
     }
     const Rubric& rubric = *entry.model->rubric;
     const Assessment& a = *entry.assessment;
     const Group& overall = rubric.groups[static_cast<size_t>(rubric.overall.group)];
     details_ += fmt::format("\n## {} — {}\n\n", entry.scenario->id, Cell(entry.scenario->title));
-    details_ += fmt::format("Overall **{}** ({} over {}{}). File `{}`.\n\n", ScoreText(a.overall),
-                            rubric.overall.aggregate == Aggregate::kAmpi ? "AMPI" : "aggregate", overall.id,
-                            a.ampi ? ", AMPI " + FormatFixed(*a.ampi, 1) : "", entry.file);
+    details_ +=
+        fmt::format("Overall **{}** ({} over {}{}). File `{}`.\n\n", ScoreText(a.overall),
+                    rubric.overall.aggregate == Aggregate::kAmpi ? "AMPI" : "aggregate", overall.id,
+                    a.ampi ? ", AMPI " + FormatFixed(*a.ampi, 1) : "", entry.file);
     details_ += "| group | member | score | coverage |\n|---|---|---:|---:|\n";
     for (size_t g = 0; g < rubric.groups.size(); ++g) {
       const Group& group = rubric.groups[g];
       for (size_t m = 0; m < group.members.size(); ++m) {
-        details_ += fmt::format("| {} | {} | {} | {:.0f}% |\n", group.id, Cell(group.members[m].title),
-                                ScoreText(a.groups[g].scores[m]), 100 * a.groups[g].coverage[m]);
+        details_ +=
+            fmt::format("| {} | {} | {} | {:.0f}% |\n", group.id, Cell(group.members[m].title),
+                        ScoreText(a.groups[g].scores[m]), 100 * a.groups[g].coverage[m]);
       }
     }
     details_ += "\n";
     for (size_t g = 0; g < rubric.groups.size(); ++g) {
       if (const auto& b = a.groups[g].balance) {
         const Group& group = rubric.groups[g];
-        details_ += fmt::format("- Balance of {}: gap {}, weakest {}, strongest {}, Gini {}\n", group.id,
-                                FormatFixed(b->gap, 2), group.members[static_cast<size_t>(b->weakest)].id,
-                                group.members[static_cast<size_t>(b->strongest)].id, FormatFixed(b->gini, 3));
+        details_ += fmt::format(
+            "- Balance of {}: gap {}, weakest {}, strongest {}, Gini {}\n", group.id,
+            FormatFixed(b->gap, 2), group.members[static_cast<size_t>(b->weakest)].id,
+            group.members[static_cast<size_t>(b->strongest)].id, FormatFixed(b->gini, 3));
       }
     }
     if (a.flags.empty()) {
       details_ += "\nNo flags.\n";
     } else {
       details_ += "\nFlags:\n\n";
-      for (const Flag& flag : a.flags) details_ += fmt::format("- **{}** — {}\n", flag.code, Cell(flag.message));
+      for (const Flag& flag : a.flags)
+        details_ += fmt::format("- **{}** — {}\n", flag.code, Cell(flag.message));
     }
   }
 

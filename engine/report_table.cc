@@ -1,6 +1,7 @@
 // The default human-readable table: one line per scenario, at most 100 columns.
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "report_writers.h"
 #include "text.h"
@@ -40,7 +41,8 @@ class TableWriter : public ReportWriter {
       if (DisplayWidth(shown) > name_width_) {
         while (DisplayWidth(shown) > name_width_ - 1) {
           shown.erase(0, 1);
-          while (!shown.empty() && (static_cast<unsigned char>(shown[0]) & 0xC0) == 0x80) shown.erase(0, 1);
+          while (!shown.empty() && (static_cast<unsigned char>(shown[0]) & 0xC0) == 0x80)
+            shown.erase(0, 1);
         }
         shown = "…" + shown;
       }
@@ -53,11 +55,15 @@ class TableWriter : public ReportWriter {
     const Assessment& a = *entry.assessment;
     const GroupAssessment& layers = a.groups[static_cast<size_t>(rubric.overall.group)];
     const Group& group = rubric.groups[static_cast<size_t>(rubric.overall.group)];
-    std::string line = Fit(entry.scenario->id, name_width_) + "  " + Fit(ScoreText(a.overall), 7, true);
+    std::string line =
+        Fit(entry.scenario->id, name_width_) + "  " + Fit(ScoreText(a.overall), 7, true);
     for (size_t m = 0; m < shown_members_; ++m) {
       line += "  " + Fit(ScoreText(layers.scores[m]), member_width_, true);
     }
-    std::string weakest = layers.balance ? group.members[static_cast<size_t>(layers.balance->weakest)].id : "-";
+    // With no gap there is no weakest layer to point at (JSON still names the first, per FORMATS).
+    std::string weakest = layers.balance && layers.balance->gap > 0
+                              ? group.members[static_cast<size_t>(layers.balance->weakest)].id
+                              : "-";
     line += "  " + Fit(weakest, weakest_width_);
     // The overall group's flags in full; the other groups' only counted (json/markdown list them).
     Assessment overall_flags;
@@ -70,7 +76,8 @@ class TableWriter : public ReportWriter {
       }
     }
     std::string flags = FlagSummary(overall_flags);
-    if (others > 0) flags += fmt::format("{}+{} in other groups", flags.empty() ? "" : "; ", others);
+    if (others > 0)
+      flags += fmt::format("{}+{} in other groups", flags.empty() ? "" : "; ", others);
     line += "  ";
     // Flags wrap onto continuation lines at "; " boundaries rather than being cut.
     const size_t indent = DisplayWidth(line);
@@ -80,9 +87,11 @@ class TableWriter : public ReportWriter {
     if (flags.empty()) flags = "-";
     while (start < flags.size()) {
       size_t end = flags.find("; ", start);
-      std::string part = flags.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      std::string part =
+          flags.substr(start, end == std::string::npos ? std::string::npos : end - start);
       start = end == std::string::npos ? flags.size() : end + 2;
-      if (!lines.back().empty() && DisplayWidth(lines.back()) + 2 + DisplayWidth(part) > room) lines.emplace_back();
+      if (!lines.back().empty() && DisplayWidth(lines.back()) + 2 + DisplayWidth(part) > room)
+        lines.emplace_back();
       lines.back() += (lines.back().empty() ? "" : "; ") + part;
     }
     auto trimmed = [room](const std::string& text) {
@@ -91,7 +100,8 @@ class TableWriter : public ReportWriter {
       return fitted;
     };
     out_ << line << trimmed(lines[0]) << '\n';
-    for (size_t k = 1; k < lines.size(); ++k) out_ << std::string(indent, ' ') << trimmed(lines[k]) << '\n';
+    for (size_t k = 1; k < lines.size(); ++k)
+      out_ << std::string(indent, ' ') << trimmed(lines[k]) << '\n';
   }
 
   void End() override {
@@ -121,7 +131,8 @@ class TableWriter : public ReportWriter {
                         AggregateWord(rubric.overall.aggregate), group.id)
          << '\n';
     std::string head = Fit("scenario", name_width_) + "  " + Fit("overall", 7, true);
-    for (size_t m = 0; m < shown_members_; ++m) head += "  " + Fit(group.members[m].id, member_width_, true);
+    for (size_t m = 0; m < shown_members_; ++m)
+      head += "  " + Fit(group.members[m].id, member_width_, true);
     head += "  " + Fit("weakest", weakest_width_) + "  flags";
     out_ << head << '\n';
   }
@@ -134,6 +145,8 @@ class TableWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeTableWriter(std::ostream& out) { return std::make_unique<TableWriter>(out); }
+std::unique_ptr<ReportWriter> MakeTableWriter(std::ostream& out) {
+  return std::make_unique<TableWriter>(out);
+}
 
 }  // namespace poise

@@ -21,8 +21,10 @@ void ScoreGroup(const Model& model, const GroupModel& g, Aggregate aggregate,
   const Eigen::MatrixXd assessed_weight = (-missing).rowwise() + g.total;
   out->coverage = assessed_weight.array().rowwise() / g.total.array();
   const double min_coverage = model.rubric->min_coverage;
-  out->has_score = (assessed_weight.array() > 0) && (out->coverage.array() >= min_coverage - kCoverageSlack);
-  const Eigen::ArrayXXd safe_weight = assessed_weight.array().max(std::numeric_limits<double>::min());
+  out->has_score =
+      (assessed_weight.array() > 0) && (out->coverage.array() >= min_coverage - kCoverageSlack);
+  const Eigen::ArrayXXd safe_weight =
+      assessed_weight.array().max(std::numeric_limits<double>::min());
 
   switch (aggregate) {
     case Aggregate::kArithmetic:
@@ -32,7 +34,8 @@ void ScoreGroup(const Model& model, const GroupModel& g, Aggregate aggregate,
       // prod x_c^(a_c / sum a) = exp(sum a_c ln x_c / sum a); any assessed x_c = 0 on a loaded
       // criterion makes the product 0 (handled apart: 0 · ln 0 would poison the product).
       const Eigen::ArrayXXd zero = ((x.array() == 0) && (mask.array() > 0)).cast<double>();
-      const Eigen::MatrixXd log_x = (mask.array() > 0 && x.array() > 0).select(x.array().log(), 0.0).matrix();
+      const Eigen::MatrixXd log_x =
+          (mask.array() > 0 && x.array() > 0).select(x.array().log(), 0.0).matrix();
       const Eigen::ArrayXXd zero_hits = (zero.matrix() * g.loaded).array();
       const Eigen::ArrayXXd product = ((log_x * g.weight_load).array() / safe_weight).exp();
       out->score = (zero_hits > 0).select(0.0, product).matrix();

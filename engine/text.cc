@@ -1,10 +1,11 @@
 #include "text.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 
 namespace poise {
 
@@ -69,9 +70,9 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 namespace {
 
 bool IsSpecialNonFinite(std::string_view text) {
-  static constexpr std::array<std::string_view, 12> kSpecial = {
-      ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
-      ".nan", ".NaN", ".NAN"};
+  static constexpr std::array<std::string_view, 12> kSpecial = {".inf",  ".Inf",  ".INF",  "+.inf",
+                                                                "+.Inf", "+.INF", "-.inf", "-.Inf",
+                                                                "-.INF", ".nan",  ".NaN",  ".NAN"};
   return std::find(kSpecial.begin(), kSpecial.end(), text) != kSpecial.end();
 }
 
@@ -110,7 +111,8 @@ NumberStatus ParseNumber(std::string_view text, double* value) {
   double parsed = 0;
   auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), parsed);
   if (error == std::errc::result_out_of_range) return NumberStatus::kNonFinite;
-  if (error != std::errc() || end != digits.data() + digits.size()) return NumberStatus::kNotANumber;
+  if (error != std::errc() || end != digits.data() + digits.size())
+    return NumberStatus::kNotANumber;
   if (!std::isfinite(parsed)) return NumberStatus::kNonFinite;
   *value = parsed;
   return NumberStatus::kOk;

@@ -42,7 +42,8 @@ std::string FormatNumber(double value);
 std::string FormatFixed(double value, int decimals);
 
 // The position of the first byte that is not valid UTF-8 text (or is a control character other
-// than tab, newline, carriage return), with a description in `*what`; nullopt when the text is fine.
+// than tab, newline, carriage return), with a description in `*what`; nullopt when the text is
+// fine.
 std::optional<SourceMark> FindInvalidText(std::string_view text, std::string* what);
 
 // Joins with a separator.

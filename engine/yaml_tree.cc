@@ -1,5 +1,6 @@
 #include "yaml_tree.h"
 
+#include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -7,7 +8,6 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <fmt/format.h>
 #include <new>
 #include <sstream>
 #include <string_view>
@@ -109,7 +109,8 @@ class TreeBuilder : public YAML::EventHandler {
   void Open(int index, YAML::anchor_t anchor, const YAML::Mark& mark) {
     Add(index, anchor);
     if (static_cast<int>(stack_.size()) >= kMaxNestingDepth) {
-      throw LimitExceeded{ToMark(mark), fmt::format("nesting deeper than {} levels", kMaxNestingDepth),
+      throw LimitExceeded{ToMark(mark),
+                          fmt::format("nesting deeper than {} levels", kMaxNestingDepth),
                           "poise files nest a few levels at most; check the indentation"};
     }
     stack_.push_back(index);
@@ -213,8 +214,9 @@ ParseResult Parse(std::string_view display_name, std::string_view text) {
     return std::move(result);
   };
   if (text.size() > kMaxFileBytes) {
-    return fail({}, fmt::format("file is {} bytes, more than the limit of {} bytes", text.size(),
-                                kMaxFileBytes),
+    return fail({},
+                fmt::format("file is {} bytes, more than the limit of {} bytes", text.size(),
+                            kMaxFileBytes),
                 "poise files are small YAML documents; is this the right file?");
   }
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte order mark

@@ -10,7 +10,8 @@ namespace poise {
 namespace {
 
 TEST(Ahp, RandomIndexIsSaatysTable) {
-  const double expected[] = {0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
+  const double expected[] = {0,    0,    0.58, 0.90, 1.12, 1.24, 1.32, 1.41,
+                             1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
   for (int n = 1; n <= 15; ++n) EXPECT_EQ(SaatyRandomIndex(n), expected[n - 1]) << n;
 }
 
@@ -18,7 +19,7 @@ TEST(Ahp, ConsistentMatrixGivesExactRatios) {
   // Built from weights 4 : 2 : 1, so a_ij = w_i / w_j and A w = 3 w exactly:
   // eigenvector (4, 2, 1) / 7, lambda_max = n = 3, CI = CR = 0.
   Eigen::Matrix3d a;
-  a << 1, 2, 4,  //
+  a << 1, 2, 4,   //
       0.5, 1, 2,  //
       0.25, 0.5, 1;
   auto result = AhpPriorities(a);
@@ -39,7 +40,7 @@ TEST(Ahp, InconsistentThreeByThreeMatchesClosedForm) {
   // = 3.0536216; λ g1 = 3.0536216 · 1.5874011 = 4.8473221. ✓
   // CI = (λ - 3) / 2 = 0.0268108; CR = CI / 0.58 = 0.0462255.
   Eigen::Matrix3d a;
-  a << 1, 2, 2,  //
+  a << 1, 2, 2,   //
       0.5, 1, 2,  //
       0.5, 0.5, 1;
   auto result = AhpPriorities(a);
@@ -61,12 +62,12 @@ TEST(Ahp, ReproducesSaaty2008DrinksExample) {
   // priorities (3 decimals): coffee .177, wine .019, tea .042, beer .116, sodas .190, milk .129,
   // water .327; CR = .022.
   Eigen::MatrixXd a(7, 7);
-  a << 1, 9, 5, 2, 1, 1, 0.5,                                          //
-      1.0 / 9, 1, 1.0 / 3, 1.0 / 9, 1.0 / 9, 1.0 / 9, 1.0 / 9,         //
-      1.0 / 5, 3, 1, 1.0 / 3, 1.0 / 4, 1.0 / 3, 1.0 / 9,               //
-      1.0 / 2, 9, 3, 1, 1.0 / 2, 1, 1.0 / 3,                           //
-      1, 9, 4, 2, 1, 2, 1.0 / 2,                                       //
-      1, 9, 3, 1, 1.0 / 2, 1, 1.0 / 3,                                 //
+  a << 1, 9, 5, 2, 1, 1, 0.5,                                   //
+      1.0 / 9, 1, 1.0 / 3, 1.0 / 9, 1.0 / 9, 1.0 / 9, 1.0 / 9,  //
+      1.0 / 5, 3, 1, 1.0 / 3, 1.0 / 4, 1.0 / 3, 1.0 / 9,        //
+      1.0 / 2, 9, 3, 1, 1.0 / 2, 1, 1.0 / 3,                    //
+      1, 9, 4, 2, 1, 2, 1.0 / 2,                                //
+      1, 9, 3, 1, 1.0 / 2, 1, 1.0 / 3,                          //
       2, 9, 9, 3, 2, 3, 1;
   auto result = AhpPriorities(a);
   ASSERT_TRUE(result.has_value());

@@ -28,16 +28,19 @@ class BadInput : public ::testing::TestWithParam<std::string> {};
 TEST_P(BadInput, IsRejectedWithPinnedDiagnostics) {
   const std::string name = GetParam();
   const std::string file = "tests/data/bad/" + name + ".yaml";
-  const std::string expected = testing::ReadFile(POISE_SOURCE_DIR "/tests/data/bad/" + name + ".expected");
+  const std::string expected =
+      testing::ReadFile(POISE_SOURCE_DIR "/tests/data/bad/" + name + ".expected");
   ASSERT_FALSE(expected.empty()) << "missing " << name << ".expected";
-  testing::RunResult run = testing::RunPoise("validate -q --rubric tests/data/rubrics/three.yaml " + file);
+  testing::RunResult run =
+      testing::RunPoise("validate -q --rubric tests/data/rubrics/three.yaml " + file);
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.err, expected);
   // Every line has the editor-friendly shape file:line:col: error: ...
   size_t start = 0;
   while (start < run.err.size()) {
     size_t end = run.err.find('\n', start);
-    EXPECT_EQ(run.err.compare(start, file.size() + 1, file + ":"), 0) << run.err.substr(start, end - start);
+    EXPECT_EQ(run.err.compare(start, file.size() + 1, file + ":"), 0)
+        << run.err.substr(start, end - start);
     EXPECT_NE(run.err.find(": error: ", start), std::string::npos);
     start = end + 1;
   }
@@ -60,8 +63,10 @@ TEST(BadInputSize, FileLargerThanTheLimitIsRejectedBeforeParsing) {
   }
   testing::RunResult run = testing::RunPoise("validate '" + path + "'");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.err, path + ":1:1: error: file is larger than the limit of 4194304 bytes — poise files are "
-                            "small YAML documents; is this the right file?\n");
+  EXPECT_EQ(run.err,
+            path +
+                ":1:1: error: file is larger than the limit of 4194304 bytes — poise files are "
+                "small YAML documents; is this the right file?\n");
   std::remove(path.c_str());
 }
 

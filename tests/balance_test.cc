@@ -51,7 +51,8 @@ TEST(Balance, FlagsNeglectedAndImbalancedWithMessages) {
   ASSERT_EQ(a.flags.size(), 2u);
   EXPECT_EQ(a.flags[0].code, "imbalanced");
   EXPECT_EQ(a.flags[0].group, "layers");
-  EXPECT_EQ(a.flags[0].message, "layers: gap 0.75 between 'national' (1.00) and 'human' (0.25) exceeds max_gap 0.25");
+  EXPECT_EQ(a.flags[0].message,
+            "layers: gap 0.75 between 'national' (1.00) and 'human' (0.25) exceeds max_gap 0.25");
   EXPECT_EQ(a.flags[1].code, "neglected");
   EXPECT_EQ(a.flags[1].member, "human");
   EXPECT_EQ(a.flags[1].message, "layers 'human' scores 0.25, below the floor 0.4");
@@ -65,7 +66,8 @@ TEST(Balance, FlagsNeglectedAndImbalancedWithMessages) {
 }
 
 TEST(Balance, GroupWithoutBalanceBlockRaisesNoFlags) {
-  std::string text = testing::ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: ampi}\n");
+  std::string text =
+      testing::ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: ampi}\n");
   text.replace(text.find("    balance: {floor: 0.4, max_gap: 0.25}\n"), 41, "");
   auto model = testing::CompileText(text);
   Assessment a = testing::AssessText(

@@ -35,7 +35,8 @@ void ExpectJsonNear(const Json& actual, const Json& expected, const std::string&
     }
   } else if (expected.is_array()) {
     ASSERT_EQ(actual.size(), expected.size()) << path;
-    for (size_t i = 0; i < expected.size(); ++i) ExpectJsonNear(actual[i], expected[i], path + "[" + std::to_string(i) + "]");
+    for (size_t i = 0; i < expected.size(); ++i)
+      ExpectJsonNear(actual[i], expected[i], path + "[" + std::to_string(i) + "]");
   } else {
     EXPECT_EQ(actual, expected) << path;
   }
@@ -56,13 +57,13 @@ TEST(Cli, VersionAndHelp) {
 }
 
 TEST(Cli, UsageErrorsExitOne) {
-  EXPECT_EQ(RunPoise("").exit_code, 1);                          // no subcommand
-  EXPECT_EQ(RunPoise("frobnicate").exit_code, 1);                // unknown subcommand
-  EXPECT_EQ(RunPoise("score").exit_code, 1);                     // no inputs
+  EXPECT_EQ(RunPoise("").exit_code, 1);            // no subcommand
+  EXPECT_EQ(RunPoise("frobnicate").exit_code, 1);  // unknown subcommand
+  EXPECT_EQ(RunPoise("score").exit_code, 1);       // no inputs
   EXPECT_EQ(RunPoise("score --format xml scenarios/").exit_code, 1);
   EXPECT_EQ(RunPoise("score --bogus scenarios/").exit_code, 1);
   EXPECT_EQ(RunPoise("score --rubric no/such/rubric.yaml scenarios/").exit_code, 1);
-  EXPECT_EQ(RunPoise("score tests/data/golden").exit_code, 1);   // a directory without *.yaml
+  EXPECT_EQ(RunPoise("score tests/data/golden").exit_code, 1);  // a directory without *.yaml
 }
 
 TEST(Cli, BundledScenariosScoreCleanly) {
@@ -98,11 +99,12 @@ TEST(Cli, JsonReportCarriesEveryKeyOfFormats) {
   ASSERT_TRUE(all.is_array());
   ASSERT_EQ(all.size(), 3u);
   for (const Json& report : all) {
-    for (const char* key : {"scenario", "file", "rubric", "overall", "weights", "groups", "criteria", "crosstab",
-                            "flags", "ahp"}) {
+    for (const char* key : {"scenario", "file", "rubric", "overall", "weights", "groups",
+                            "criteria", "crosstab", "flags", "ahp"}) {
       EXPECT_TRUE(report.contains(key)) << key;
     }
-    for (const char* key : {"score", "aggregate", "group", "ampi"}) EXPECT_TRUE(report["overall"].contains(key));
+    for (const char* key : {"score", "aggregate", "group", "ampi"})
+      EXPECT_TRUE(report["overall"].contains(key));
     EXPECT_EQ(report["rubric"]["id"], "balanced-coexistence");
     EXPECT_EQ(report["rubric"]["version"], "2026.1");
     EXPECT_TRUE(report["weights"].contains("layers"));
@@ -122,7 +124,8 @@ TEST(Cli, JsonReportCarriesEveryKeyOfFormats) {
       EXPECT_TRUE(criterion.contains("rating"));
       EXPECT_TRUE(criterion.contains("normalized"));
     }
-    for (const char* key : {"rows", "columns", "cells", "blind_spots"}) EXPECT_TRUE(report["crosstab"].contains(key));
+    for (const char* key : {"rows", "columns", "cells", "blind_spots"})
+      EXPECT_TRUE(report["crosstab"].contains(key));
     for (const auto& flag : report["flags"]) {
       EXPECT_TRUE(flag.contains("code"));
       EXPECT_TRUE(flag.contains("group"));
@@ -149,15 +152,18 @@ TEST(Cli, BadFileInTheMiddleOfABatch) {
   EXPECT_EQ(all[0]["scenario"], "balanced");
   EXPECT_EQ(all[1]["file"], "tests/data/batch/2-broken.yaml");
   ASSERT_EQ(all[1]["errors"].size(), 3u);
-  EXPECT_EQ(all[1]["errors"][0], Json({{"line", 6}, {"column", 6},
+  EXPECT_EQ(all[1]["errors"][0], Json({{"line", 6},
+                                       {"column", 6},
                                        {"message", "rating 7 for 'a' is outside its scale 0..4"},
                                        {"hint", "rate it from 0 to 4"}}));
   EXPECT_FALSE(all[1].contains("scenario"));
   EXPECT_EQ(all[2]["scenario"], "lopsided");
   EXPECT_EQ(all[3]["scenario"], "weak-human");
   // stderr carries the same problems in file:line:col form.
-  EXPECT_NE(run.err.find("tests/data/batch/2-broken.yaml:6:6: error: rating 7 for 'a' is outside its scale 0..4"),
-            std::string::npos);
+  EXPECT_NE(
+      run.err.find(
+          "tests/data/batch/2-broken.yaml:6:6: error: rating 7 for 'a' is outside its scale 0..4"),
+      std::string::npos);
 }
 
 TEST(Cli, GoldenOutputs) {
@@ -191,8 +197,8 @@ TEST(Cli, WeakHumanKindsWantIsTheWeightedGeometricMean) {
   auto run = RunPoise("score " + kRubric + "-f json tests/data/batch/4-weak-human.yaml");
   Json report = Json::parse(run.out);
   // want: b (x 0.5, a = 0.5) and c (x 0.25, a = 1): (0.5^0.5 · 0.25^1)^(1/1.5) = 2^(-2.5/1.5).
-  EXPECT_NEAR(report["groups"]["kinds"]["members"]["want"]["score"].get<double>(), std::pow(2.0, -2.5 / 1.5),
-              1e-12);
+  EXPECT_NEAR(report["groups"]["kinds"]["members"]["want"]["score"].get<double>(),
+              std::pow(2.0, -2.5 / 1.5), 1e-12);
   // crosstab cell (human, want): c alone -> 0.25; (national, want) is a blind spot.
   EXPECT_NEAR(report["crosstab"]["cells"][2][1].get<double>(), 0.25, 1e-12);
   EXPECT_EQ(report["crosstab"]["blind_spots"][0], Json({"national", "want"}));
@@ -217,9 +223,11 @@ TEST(Cli, OutputFileIsWrittenAtomically) {
   EXPECT_EQ(run.out, "");
   EXPECT_EQ(ReadFile(target), RunPoise("score -f json scenarios/").out);
   // A failed write leaves the old file untouched and no temporary behind.
-  auto into_missing_dir = RunPoise("score -f json -o '" + (dir / "missing" / "r.json").string() + "' scenarios/");
+  auto into_missing_dir =
+      RunPoise("score -f json -o '" + (dir / "missing" / "r.json").string() + "' scenarios/");
   EXPECT_EQ(into_missing_dir.exit_code, 4);
-  EXPECT_NE(into_missing_dir.err.find("cannot create a file"), std::string::npos) << into_missing_dir.err;
+  EXPECT_NE(into_missing_dir.err.find("cannot create a file"), std::string::npos)
+      << into_missing_dir.err;
   auto onto_dir = RunPoise("score -o '" + dir.string() + "' scenarios/");
   EXPECT_EQ(onto_dir.exit_code, 4);
   auto full_disk = RunPoise("score -o /dev/full/x scenarios/");
@@ -236,11 +244,13 @@ TEST(Cli, RubricLookupUsesRubricsDirAndEnvironmentPath) {
   // tests/data/batch/4-weak-human.yaml names rubric three@1, found only through $POISE_RUBRIC_PATH.
   auto missing = RunPoise("score tests/data/batch/4-weak-human.yaml");
   EXPECT_EQ(missing.exit_code, 2);
-  EXPECT_NE(missing.err.find("tests/data/batch/4-weak-human.yaml:4:9: error: rubric 'three' not found "
-                             "(looked for three.yaml in rubrics/)"),
-            std::string::npos)
+  EXPECT_NE(
+      missing.err.find("tests/data/batch/4-weak-human.yaml:4:9: error: rubric 'three' not found "
+                       "(looked for three.yaml in rubrics/)"),
+      std::string::npos)
       << missing.err;
-  auto found = RunPoise("score tests/data/batch/4-weak-human.yaml", "POISE_RUBRIC_PATH=/nonexistent:tests/data/lookup");
+  auto found = RunPoise("score tests/data/batch/4-weak-human.yaml",
+                        "POISE_RUBRIC_PATH=/nonexistent:tests/data/lookup");
   EXPECT_EQ(found.exit_code, 0) << found.err;
   EXPECT_NE(found.out.find("weak-human"), std::string::npos);
 }
@@ -248,7 +258,8 @@ TEST(Cli, RubricLookupUsesRubricsDirAndEnvironmentPath) {
 TEST(Cli, ScenarioForAnotherRubricIsRejected) {
   auto run = RunPoise("score " + kRubric + "scenarios/open-doors.yaml");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.err.find("scenarios/open-doors.yaml:4:9: error: the scenario is for rubric 'balanced-coexistence', "
+  EXPECT_NE(run.err.find("scenarios/open-doors.yaml:4:9: error: the scenario is for rubric "
+                         "'balanced-coexistence', "
                          "but the rubric given is 'three' (tests/data/rubrics/three.yaml)"),
             std::string::npos)
       << run.err;
@@ -257,8 +268,10 @@ TEST(Cli, ScenarioForAnotherRubricIsRejected) {
 TEST(Cli, RubricPassedToScoreIsExplained) {
   auto run = RunPoise("score rubrics/balanced-coexistence.yaml");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.err, "rubrics/balanced-coexistence.yaml:1:8: error: this file is a rubric, not a scenario — pass "
-                     "rubrics with --rubric, or check them with `poise validate`\n");
+  EXPECT_EQ(
+      run.err,
+      "rubrics/balanced-coexistence.yaml:1:8: error: this file is a rubric, not a scenario — pass "
+      "rubrics with --rubric, or check them with `poise validate`\n");
 }
 
 TEST(Cli, MissingAndDirectoryInputsAreReportedInPlace) {
@@ -273,14 +286,17 @@ TEST(Cli, MissingAndDirectoryInputsAreReportedInPlace) {
 }
 
 TEST(Cli, InvalidRubricFailsEveryScenarioOnceOnStderr) {
-  auto run = RunPoise("score --rubric tests/data/bad/rubric-bad-agg.yaml -f ndjson tests/data/batch/");
+  auto run =
+      RunPoise("score --rubric tests/data/bad/rubric-bad-agg.yaml -f ndjson tests/data/batch/");
   EXPECT_EQ(run.exit_code, 2);
   // The rubric's error is printed once, though four scenarios depend on it.
-  EXPECT_EQ(run.err,
-            "tests/data/bad/rubric-bad-agg.yaml:14:37: error: unknown aggregate 'average' in overall — use arithmetic, "
-            "geometric, min or ampi\n"
-            // the broken scenario's own problems cannot be checked without a rubric; its parse is fine
-            );
+  EXPECT_EQ(
+      run.err,
+      "tests/data/bad/rubric-bad-agg.yaml:14:37: error: unknown aggregate 'average' in overall — "
+      "use arithmetic, "
+      "geometric, min or ampi\n"
+      // the broken scenario's own problems cannot be checked without a rubric; its parse is fine
+  );
   std::istringstream lines(run.out);
   std::string line;
   int count = 0;

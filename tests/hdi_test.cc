@@ -20,7 +20,8 @@ TEST(Hdi, NorwayDimensionIndicesByHand) {
   ASSERT_NE(model, nullptr);
   // HDR 2015 Table 1, Norway 2014: life expectancy 81.6, expected schooling 17.5, mean schooling
   // 12.6, GNI per capita 64,992 (2011 PPP $); HDI 0.944.
-  Assessment a = testing::AssessText(*model, testing::ReadFile(POISE_SOURCE_DIR "/scenarios/hdi/norway.yaml"));
+  Assessment a =
+      testing::AssessText(*model, testing::ReadFile(POISE_SOURCE_DIR "/scenarios/hdi/norway.yaml"));
   // health = (81.6 - 20) / (85 - 20) = 61.6 / 65 = 0.947692...
   EXPECT_NEAR(*a.groups[0].scores[0], 61.6 / 65, 1e-12);
   // education = (17.5/18 + 12.6/15) / 2 = (0.972222 + 0.84) / 2 = 0.906111...
@@ -28,8 +29,10 @@ TEST(Hdi, NorwayDimensionIndicesByHand) {
   // income = (ln 64992 - ln 100) / (ln 75000 - ln 100) = ln 649.92 / ln 750 = 0.978365...
   EXPECT_NEAR(*a.groups[0].scores[2], std::log(649.92) / std::log(750.0), 1e-12);
   // HDI = (0.947692 · 0.906111 · 0.978365)^(1/3) = 0.840136^(1/3) = 0.943590 -> 0.944.
-  EXPECT_NEAR(*a.overall, std::cbrt(61.6 / 65 * (17.5 / 18 + 12.6 / 15) / 2 * std::log(649.92) / std::log(750.0)),
-              1e-12);
+  EXPECT_NEAR(
+      *a.overall,
+      std::cbrt(61.6 / 65 * (17.5 / 18 + 12.6 / 15) / 2 * std::log(649.92) / std::log(750.0)),
+      1e-12);
 }
 
 TEST(Hdi, ReproducesPublishedValuesToPrintedPrecision) {
@@ -41,16 +44,19 @@ TEST(Hdi, ReproducesPublishedValuesToPrintedPrecision) {
       {"ireland", 0.916}, {"united-states", 0.915}, {"canada", 0.913}};
   for (const auto& [country, hdi] : published) {
     Assessment a = testing::AssessText(
-        *model, testing::ReadFile(std::string(POISE_SOURCE_DIR "/scenarios/hdi/") + country + ".yaml"));
+        *model,
+        testing::ReadFile(std::string(POISE_SOURCE_DIR "/scenarios/hdi/") + country + ".yaml"));
     ASSERT_TRUE(a.overall.has_value()) << country;
-    EXPECT_NEAR(std::round(*a.overall * 1000) / 1000, hdi, 1e-9) << country << " computed " << *a.overall;
+    EXPECT_NEAR(std::round(*a.overall * 1000) / 1000, hdi, 1e-9)
+        << country << " computed " << *a.overall;
   }
 }
 
 TEST(Hdi, CapsExpectedSchoolingAt18) {
   auto model = HdiModel();
   // Australia's expected schooling is printed as 20.2 and capped at 18 for the HDI (note c).
-  Assessment a = testing::AssessText(*model, testing::ReadFile(POISE_SOURCE_DIR "/scenarios/hdi/australia.yaml"));
+  Assessment a = testing::AssessText(
+      *model, testing::ReadFile(POISE_SOURCE_DIR "/scenarios/hdi/australia.yaml"));
   EXPECT_NEAR(*a.normalized[1], 1.0, 1e-15);
   EXPECT_NEAR(*a.groups[0].scores[1], (1.0 + 13.0 / 15) / 2, 1e-12);
 }

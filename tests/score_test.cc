@@ -25,7 +25,8 @@ std::string OneMember(const std::string& aggregate, const std::string& criteria,
   return "poise: rubric/1\nid: one\nversion: \"1\"\ntitle: One\n" + extra +
          "groups:\n  - id: g\n    aggregate: " + aggregate +
          "\n    members: [{id: m}, {id: other}]\n"
-         "criteria:\n" + criteria +
+         "criteria:\n" +
+         criteria +
          "  - {id: z, title: Z, question: Q, loads: {g: {other: 1}}}\n"
          "overall: {group: g, aggregate: arithmetic}\n";
 }
@@ -40,7 +41,8 @@ const std::string kTwoCriteria =
     "  - {id: q, title: Q, question: Q, weight: 1, loads: {g: {m: 0.5}}}\n";
 
 TEST(Score, NormalizesLevelsLinearly) {
-  auto model = CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: arithmetic}\n"));
+  auto model = CompileText(
+      ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: arithmetic}\n"));
   Assessment a = AssessText(*model, Scenario3(4, 2, 1));
   // x = (r - 0) / (4 - 0): 4 -> 1, 2 -> 0.5, 1 -> 0.25.
   EXPECT_NEAR(*a.normalized[0], 1.0, kTol);
@@ -104,7 +106,8 @@ TEST(Score, CoverageBelowMinCoverageGivesNullAndFlag) {
   ASSERT_EQ(a.flags.size(), 1u);
   EXPECT_EQ(a.flags[0].code, "insufficient_evidence");
   EXPECT_EQ(a.flags[0].member, "m");
-  EXPECT_EQ(a.flags[0].message, "g 'm' has no score: 25% of its weight is rated, min_coverage is 50%");
+  EXPECT_EQ(a.flags[0].message,
+            "g 'm' has no score: 25% of its weight is rated, min_coverage is 50%");
 
   // Exactly at min_coverage (2 of 4 = 0.5) the member is scored: (1 + 0.5) / 2 = 0.75.
   Assessment half = AssessText(*model, OneScenario("c1: 4, c2: 2", "c3: x, c4: x"));
@@ -125,9 +128,12 @@ TEST(Score, MinCoverageFromRubricIsHonoured) {
 
 TEST(Score, OverallArithmeticGeometricMin) {
   // Layer scores (1, 0.5, 0.25), equal weights 1/3.
-  auto arith = CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: arithmetic}\n"));
-  auto geo = CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: geometric}\n"));
-  auto low = CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: min}\n"));
+  auto arith = CompileText(
+      ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: arithmetic}\n"));
+  auto geo = CompileText(
+      ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: geometric}\n"));
+  auto low =
+      CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: min}\n"));
   // (1 + 0.5 + 0.25) / 3 = 0.583333...; (1 · 0.5 · 0.25)^(1/3) = 0.125^(1/3) = 0.5; min = 0.25.
   EXPECT_NEAR(*AssessText(*arith, Scenario3(4, 2, 1)).overall, 1.75 / 3, kTol);
   EXPECT_NEAR(*AssessText(*geo, Scenario3(4, 2, 1)).overall, 0.5, kTol);
@@ -137,7 +143,8 @@ TEST(Score, OverallArithmeticGeometricMin) {
 }
 
 TEST(Score, AmpiWithEqualWeights) {
-  auto model = CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: ampi}\n"));
+  auto model =
+      CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: ampi}\n"));
   Assessment a = AssessText(*model, Scenario3(4, 2, 1));
   // r = 70 + 60 s = (130, 100, 85); M = 105; deviations (25, -5, -20), squares (625, 25, 400),
   // weighted mean 1050/3 = 350 = S²; AMPI = M - S·(S/M) = 105 - 350/105 = 101.666666...
@@ -147,18 +154,20 @@ TEST(Score, AmpiWithEqualWeights) {
 
 TEST(Score, AmpiWithUnequalWeights) {
   auto model = CompileText(ThreeLayerRubric(
-      "arithmetic", "overall: {group: layers, aggregate: ampi, weights: {national: 2, social: 1, human: 1}}\n"));
+      "arithmetic",
+      "overall: {group: layers, aggregate: ampi, weights: {national: 2, social: 1, human: 1}}\n"));
   Assessment a = AssessText(*model, Scenario3(4, 2, 1));
   // v = (0.5, 0.25, 0.25); r = (130, 100, 85); M = 65 + 25 + 21.25 = 111.25.
-  // deviations (18.75, -11.25, -26.25); v·dev² = 175.78125 + 31.640625 + 172.265625 = 379.6875 = S².
-  // AMPI = 111.25 - 379.6875 / 111.25 = 111.25 - 3.4129213483146067 = 107.83707865168539.
+  // deviations (18.75, -11.25, -26.25); v·dev² = 175.78125 + 31.640625 + 172.265625 = 379.6875 =
+  // S². AMPI = 111.25 - 379.6875 / 111.25 = 111.25 - 3.4129213483146067 = 107.83707865168539.
   // overall = (107.83707865168539 - 70) / 60 = 0.6306179775280899.
   EXPECT_NEAR(*a.ampi, 107.83707865168539, 1e-10);
   EXPECT_NEAR(*a.overall, 0.6306179775280899, 1e-12);
 }
 
 TEST(Score, AmpiOfPerfectBalanceIsTheMean) {
-  auto model = CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: ampi}\n"));
+  auto model =
+      CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: ampi}\n"));
   Assessment a = AssessText(*model, Scenario3(2, 2, 2));
   EXPECT_NEAR(*a.ampi, 100.0, 1e-12);  // S = 0: AMPI = M = 70 + 60·0.5
   EXPECT_NEAR(*a.overall, 0.5, 1e-12);
@@ -169,9 +178,12 @@ TEST(Score, RangeScaleLogLowerIsBetterAndClamp) {
       "poise: rubric/1\nid: one\nversion: \"1\"\ntitle: R\n"
       "groups: [{id: g, members: [{id: m}, {id: other}]}]\n"
       "criteria:\n"
-      "  - {id: gni, title: G, question: Q, scale: {type: range, min: 100, max: 75000, transform: log}, loads: {g: {m: 1}}}\n"
-      "  - {id: deaths, title: D, question: Q, scale: {type: range, min: 0, max: 200, direction: lower_is_better}, loads: {g: {m: 1}}}\n"
-      "  - {id: years, title: Y, question: Q, scale: {type: range, min: 0, max: 18}, loads: {g: {other: 1}}}\n"
+      "  - {id: gni, title: G, question: Q, scale: {type: range, min: 100, max: 75000, transform: "
+      "log}, loads: {g: {m: 1}}}\n"
+      "  - {id: deaths, title: D, question: Q, scale: {type: range, min: 0, max: 200, direction: "
+      "lower_is_better}, loads: {g: {m: 1}}}\n"
+      "  - {id: years, title: Y, question: Q, scale: {type: range, min: 0, max: 18}, loads: {g: "
+      "{other: 1}}}\n"
       "overall: {group: g, aggregate: arithmetic}\n";
   auto model = CompileText(rubric);
   Assessment a = AssessText(*model,
@@ -203,10 +215,12 @@ TEST(Score, CrosstabCellsAndBlindSpot) {
   auto model = CompileText(rubric);
   // (r2, c2): no criterion loads on both -> blind spot of the rubric.
   EXPECT_EQ(model->blind_spot, (std::vector<unsigned char>{0, 0, 0, 1}));
-  Assessment a = AssessText(*model,
-                            "poise: scenario/1\nid: s\ntitle: S\nrubric: x\n"
-                            "ratings: {p: 4, q: 2, s: 1, u: 3, v: 0}\nnot_assessed: {t: unknown}\n");
-  // (r1, c1): p with w·la·lb = 1·1·1 = 1, x = 1; q with 2·0.5·1 = 1, x = 0.5 -> (1 + 0.5) / 2 = 0.75.
+  Assessment a =
+      AssessText(*model,
+                 "poise: scenario/1\nid: s\ntitle: S\nrubric: x\n"
+                 "ratings: {p: 4, q: 2, s: 1, u: 3, v: 0}\nnot_assessed: {t: unknown}\n");
+  // (r1, c1): p with w·la·lb = 1·1·1 = 1, x = 1; q with 2·0.5·1 = 1, x = 0.5 -> (1 + 0.5) / 2 =
+  // 0.75.
   EXPECT_NEAR(*a.crosstab[0], 0.75, kTol);
   // (r1, c2): s alone, x = 0.25.
   EXPECT_NEAR(*a.crosstab[1], 0.25, kTol);
@@ -216,7 +230,8 @@ TEST(Score, CrosstabCellsAndBlindSpot) {
 }
 
 TEST(Score, BatchRowsAreIndependent) {
-  auto model = CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: ampi}\n"));
+  auto model =
+      CompileText(ThreeLayerRubric("arithmetic", "overall: {group: layers, aggregate: ampi}\n"));
   Eigen::MatrixXd ratings(3, 3);
   const double nan = std::nan("");
   ratings << 4, 2, 1,  //

@@ -20,8 +20,8 @@ RunResult RunPoise(const std::string& args, const std::string& env) {
   static int counter = 0;
   const std::string base = ::testing::TempDir() + "poise_run_" + std::to_string(getpid()) + "_" +
                            std::to_string(counter++);
-  const std::string command = "cd '" POISE_SOURCE_DIR "' && " + env + " '" POISE_BINARY "' " + args +
-                              " >'" + base + ".out' 2>'" + base + ".err' </dev/null";
+  const std::string command = "cd '" POISE_SOURCE_DIR "' && " + env + " '" POISE_BINARY "' " +
+                              args + " >'" + base + ".out' 2>'" + base + ".err' </dev/null";
   const int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

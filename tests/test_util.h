@@ -16,7 +16,8 @@
 namespace poise::testing {
 
 // Loads and compiles a rubric; fails the test with its diagnostics when invalid.
-inline std::unique_ptr<Model> CompileText(const std::string& text, const std::string& name = "r.yaml") {
+inline std::unique_ptr<Model> CompileText(const std::string& text,
+                                          const std::string& name = "r.yaml") {
   Result<Rubric> rubric = LoadRubric(name, text);
   if (!rubric.ok()) {
     std::string all;
@@ -66,14 +67,17 @@ inline std::vector<std::string> ScenarioErrors(const Rubric& rubric, const std::
 
 // A three-layer rubric with one criterion per layer (0..4 levels) plus `extra` appended at the
 // end of the file (e.g. an `overall:` block); the tests build on it.
-inline std::string ThreeLayerRubric(const std::string& layer_aggregate, const std::string& overall) {
+inline std::string ThreeLayerRubric(const std::string& layer_aggregate,
+                                    const std::string& overall) {
   return "poise: rubric/1\n"
          "id: three\n"
          "version: \"1\"\n"
          "title: Three layers\n"
          "groups:\n"
          "  - id: layers\n"
-         "    aggregate: " + layer_aggregate + "\n"
+         "    aggregate: " +
+         layer_aggregate +
+         "\n"
          "    balance: {floor: 0.4, max_gap: 0.25}\n"
          "    members: [{id: national}, {id: social}, {id: human}]\n"
          "criteria:\n"

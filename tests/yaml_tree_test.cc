@@ -24,7 +24,8 @@ TEST(YamlTree, ReportsDuplicateKeysAndKeepsTheFirst) {
   ASSERT_TRUE(r.usable);
   ASSERT_EQ(r.problems.size(), 1u);
   EXPECT_EQ(FormatDiagnostic(r.problems[0]),
-            "f.yaml:3:1: error: duplicate key 'a' (first at 1:1) — remove one of them; YAML keeps only one "
+            "f.yaml:3:1: error: duplicate key 'a' (first at 1:1) — remove one of them; YAML keeps "
+            "only one "
             "value per key");
   const yaml::Node& root = r.tree.at(r.tree.root);
   ASSERT_EQ(root.items.size(), 4u);
@@ -48,13 +49,15 @@ TEST(YamlTree, SyntaxErrorIsLocated) {
 }
 
 TEST(YamlTree, NestingLimit) {
-  std::string deep = "a: " + std::string(kMaxNestingDepth + 5, '[') + std::string(kMaxNestingDepth + 5, ']');
+  std::string deep =
+      "a: " + std::string(kMaxNestingDepth + 5, '[') + std::string(kMaxNestingDepth + 5, ']');
   yaml::ParseResult r = yaml::Parse("f.yaml", deep);
   EXPECT_FALSE(r.usable);
   ASSERT_EQ(r.problems.size(), 1u);
   EXPECT_EQ(r.problems[0].message, "nesting deeper than 64 levels");
   // Exactly at the limit (the root map plus 63 lists) is fine.
-  std::string ok = "a: " + std::string(kMaxNestingDepth - 1, '[') + std::string(kMaxNestingDepth - 1, ']');
+  std::string ok =
+      "a: " + std::string(kMaxNestingDepth - 1, '[') + std::string(kMaxNestingDepth - 1, ']');
   EXPECT_TRUE(yaml::Parse("f.yaml", ok).usable);
 }
 
@@ -73,7 +76,8 @@ TEST(YamlTree, OneDocumentOnly) {
   yaml::ParseResult r = yaml::Parse("f.yaml", "a: 1\n---\nb: 2\n");
   EXPECT_FALSE(r.usable);
   EXPECT_EQ(FormatDiagnostic(r.problems[0]),
-            "f.yaml:3:1: error: a second YAML document starts here — poise reads one document per file; split "
+            "f.yaml:3:1: error: a second YAML document starts here — poise reads one document per "
+            "file; split "
             "it into several files");
   EXPECT_TRUE(yaml::Parse("f.yaml", "---\na: 1\n...\n").usable);
 }

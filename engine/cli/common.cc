@@ -1,5 +1,6 @@
 #include "cli/common.h"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,7 +9,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 #include <iostream>
 #include <set>
 
@@ -47,7 +47,8 @@ const Model* RubricCache::Load(const std::string& path, Diagnostics* errors) {
       if (!rubric.ok()) {
         entry.errors = rubric.diagnostics();
       } else {
-        Result<Model> model = CompileModel(std::make_shared<const Rubric>(std::move(rubric).value()));
+        Result<Model> model =
+            CompileModel(std::make_shared<const Rubric>(std::move(rubric).value()));
         if (model.ok()) {
           entry.model = std::make_unique<Model>(std::move(model).value());
           order_.push_back(entry.model.get());
@@ -72,8 +73,8 @@ const Model* RubricCache::Resolve(const ScenarioDraft& draft, Diagnostics* error
     std::vector<std::string> dirs;
     for (const std::string& dir : search_path_) dirs.push_back(dir + "/");
     errors->push_back({draft.file, draft.rubric.mark,
-                       fmt::format("rubric '{}' not found (looked for {}.yaml in {})", draft.rubric.id,
-                                   draft.rubric.id, fmt::join(dirs, ", ")),
+                       fmt::format("rubric '{}' not found (looked for {}.yaml in {})",
+                                   draft.rubric.id, draft.rubric.id, fmt::join(dirs, ", ")),
                        "pass --rubric FILE, or add its directory to $POISE_RUBRIC_PATH"});
     return nullptr;
   }
@@ -143,7 +144,8 @@ Batch ScoreFiles(const std::vector<std::string>& inputs, RubricCache& rubrics) {
       batch.errors[i] = draft.problems;
       batch.errors[i].insert(batch.errors[i].end(), rubric_errors.begin(), rubric_errors.end());
       if (batch.errors[i].empty()) {
-        batch.errors[i].push_back({file, draft.rubric.mark, "the scenario names no rubric", "add `rubric: <id>`"});
+        batch.errors[i].push_back(
+            {file, draft.rubric.mark, "the scenario names no rubric", "add `rubric: <id>`"});
       }
       continue;
     }
@@ -168,7 +170,8 @@ Batch ScoreFiles(const std::vector<std::string>& inputs, RubricCache& rubrics) {
     if (rows.empty()) continue;
     const Scores scores = ScoreBatch(*model, GatherRatings(*model, scenarios));
     for (size_t k = 0; k < rows.size(); ++k) {
-      batch.assessments[rows[k]] = std::make_unique<Assessment>(Assess(*model, scores, static_cast<Eigen::Index>(k)));
+      batch.assessments[rows[k]] =
+          std::make_unique<Assessment>(Assess(*model, scores, static_cast<Eigen::Index>(k)));
     }
   }
   for (size_t i = 0; i < n; ++i) {
@@ -203,7 +206,8 @@ bool Output::Open(std::string* error) {
   int fd = mkstemp(name.data());
   if (fd < 0) {
     *error = fmt::format("--output {}: cannot create a file in {}: {}", path_,
-                         target.parent_path().empty() ? "." : target.parent_path().string(), std::strerror(errno));
+                         target.parent_path().empty() ? "." : target.parent_path().string(),
+                         std::strerror(errno));
     return false;
   }
   close(fd);
@@ -216,7 +220,9 @@ bool Output::Open(std::string* error) {
   return true;
 }
 
-std::ostream& Output::stream() { return path_.empty() ? std::cout : static_cast<std::ostream&>(file_); }
+std::ostream& Output::stream() {
+  return path_.empty() ? std::cout : static_cast<std::ostream&>(file_);
+}
 
 bool Output::Commit(std::string* error) {
   if (path_.empty()) {
@@ -240,7 +246,8 @@ bool Output::Commit(std::string* error) {
   std::error_code ignored;  // the file is complete either way; permissions are a courtesy
   fs::permissions(temp_path_, static_cast<fs::perms>(0666 & ~mask), ignored);
   if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    *error = fmt::format("--output {}: cannot move the finished file into place: {}", path_, std::strerror(errno));
+    *error = fmt::format("--output {}: cannot move the finished file into place: {}", path_,
+                         std::strerror(errno));
     return false;
   }
   committed_ = true;

@@ -62,10 +62,10 @@ class RubricCache {
 // A batch of scenario files read, bound, scored and assessed; entries in input order.
 struct Batch {
   std::vector<std::string> files;
-  std::vector<std::unique_ptr<Scenario>> scenarios;     // per file; null when invalid
-  std::vector<const Model*> models;                     // per file; null when invalid
-  std::vector<std::unique_ptr<Assessment>> assessments; // per file; null when invalid
-  std::vector<Diagnostics> errors;                      // per file; empty when scored
+  std::vector<std::unique_ptr<Scenario>> scenarios;      // per file; null when invalid
+  std::vector<const Model*> models;                      // per file; null when invalid
+  std::vector<std::unique_ptr<Assessment>> assessments;  // per file; null when invalid
+  std::vector<Diagnostics> errors;                       // per file; empty when scored
   int invalid = 0;
 
   ReportEntry Entry(size_t i) const;

@@ -15,8 +15,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1, 1);
   app.footer(
       "Examples:\n"
-      "  poise validate rubrics/ scenarios/            check files, every problem with file:line:col\n"
-      "  poise score scenarios/                        a table: overall, each layer, weakest, flags\n"
+      "  poise validate rubrics/ scenarios/            check files, every problem with "
+      "file:line:col\n"
+      "  poise score scenarios/                        a table: overall, each layer, weakest, "
+      "flags\n"
       "  poise score -f json scenarios/open-doors.yaml the full report (docs/formats.md)\n"
       "\nRun `poise COMMAND --help` for a command's options. Docs: docs/cli.md, docs/formats.md.");
   std::vector<std::pair<CLI::App*, poise::cli::Command>> commands;

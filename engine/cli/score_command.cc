@@ -31,7 +31,8 @@ ExitCode RunScore(const ScoreOptions& options) {
       std::cerr);
   if (written != ExitCode::kOk) return written;
   if (batch.files.empty()) {
-    std::cerr << "poise: error: no scenario files found in the inputs — directories are searched for *.yaml\n";
+    std::cerr << "poise: error: no scenario files found in the inputs — directories are searched "
+                 "for *.yaml\n";
     return ExitCode::kUsage;
   }
   return batch.invalid > 0 ? ExitCode::kInvalidInput : ExitCode::kOk;
@@ -43,24 +44,34 @@ Command AddScoreCommand(CLI::App& app) {
   auto options = std::make_shared<ScoreOptions>();
   CLI::App* cmd = app.add_subcommand("score", "Score scenarios and report balance, gaps and flags");
   cmd->add_option("-r,--rubric", options->rubric,
-                  "Rubric file for every scenario (default: each scenario's `rubric:` id, looked up as "
-                  "<id>.yaml in ./rubrics and $POISE_RUBRIC_PATH)")
+                  "Rubric for every scenario (default: look up `rubric:`)")
       ->check(CLI::ExistingFile);
-  cmd->add_option("-f,--format", options->format,
-                  "table (default: one line per scenario), json (FORMATS.md §4), ndjson (one object per "
-                  "line), csv (one row per scenario), markdown")
+  cmd->add_option("-f,--format", options->format, "Report format (default: table)")
       ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "markdown"}));
   cmd->add_option("-o,--output", options->output,
-                  "Write the report to PATH (atomically: a failed run leaves no partial file); default stdout");
-  cmd->add_option("inputs", options->inputs, "Scenario files, or directories (every *.yaml in them, by name)")
+                  "Write the report to PATH atomically (default: stdout)");
+  cmd->add_option("inputs", options->inputs,
+                  "Scenario files or directories (their *.yaml, by name)")
       ->required();
   cmd->footer(
-      "Examples:\n"
+      "Formats:\n"
+      "  table     one line per scenario: overall, each layer, the weakest layer, the flags\n"
+      "  json      the full report of docs/formats.md; an array when there are several inputs\n"
+      "  ndjson    the same objects, one per line\n"
+      "  csv       one row per scenario with every member score and the flags\n"
+      "  markdown  a summary table and each scenario's groups and flags, for documents\n"
+      "\nRubrics: without --rubric, a scenario's `rubric: <id>` is looked up as <id>.yaml in "
+      "./rubrics,\n"
+      "then in each directory of $POISE_RUBRIC_PATH (colon-separated).\n"
+      "\nExamples:\n"
       "  poise score scenarios/\n"
       "  poise score --format json scenarios/deterrence-only.yaml\n"
-      "  poise score --rubric rubrics/balanced-coexistence.yaml --format csv -o results.csv scenarios/\n"
-      "\nExit status: 0 all scored, 1 usage error, 2 some input invalid (the rest are still scored and\n"
-      "reported; failed files appear in place with their errors), 4 the report could not be written.");
+      "  poise score --rubric rubrics/balanced-coexistence.yaml --format csv -o results.csv "
+      "scenarios/\n"
+      "\nExit status: 0 all scored, 1 usage error, 2 some input invalid (the rest are still scored "
+      "and\n"
+      "reported; failed files appear in place with their errors), 4 the report could not be "
+      "written.");
   return [options] { return RunScore(*options); };
 }
 

@@ -1,5 +1,6 @@
 // poise validate: check rubric and scenario files without scoring them.
 #include <fmt/format.h>
+
 #include <iostream>
 #include <memory>
 
@@ -31,10 +32,12 @@ ExitCode RunValidate(const ValidateOptions& options) {
         const Model* model = rubrics.Load(file, &errors);
         if (model) {
           const Rubric& r = *model->rubric;
-          summary = fmt::format("rubric {} {} ({} criteri{}, {} group{})", r.id, r.version, r.criteria.size(),
-                                r.criteria.size() == 1 ? "on" : "a", r.groups.size(), r.groups.size() == 1 ? "" : "s");
+          summary = fmt::format("rubric {} {} ({} criteri{}, {} group{})", r.id, r.version,
+                                r.criteria.size(), r.criteria.size() == 1 ? "on" : "a",
+                                r.groups.size(), r.groups.size() == 1 ? "" : "s");
           if (model->ahp && model->ahp->inconsistent) {
-            summary += fmt::format("; note: AHP consistency ratio {:.3f} is above 0.1", model->ahp->cr);
+            summary +=
+                fmt::format("; note: AHP consistency ratio {:.3f} is above 0.1", model->ahp->cr);
           }
         }
       } else if (loaded.scenario) {
@@ -44,7 +47,8 @@ ExitCode RunValidate(const ValidateOptions& options) {
         } else if (const Model* model = rubrics.Resolve(draft, &errors)) {
           Result<Scenario> scenario = BindScenario(draft, *model->rubric);
           if (scenario.ok()) {
-            summary = fmt::format("scenario {} (rubric {} {})", draft.id, model->rubric->id, model->rubric->version);
+            summary = fmt::format("scenario {} (rubric {} {})", draft.id, model->rubric->id,
+                                  model->rubric->version);
           } else {
             errors = scenario.diagnostics();
           }
@@ -61,11 +65,13 @@ ExitCode RunValidate(const ValidateOptions& options) {
     }
   }
   if (files.empty()) {
-    std::cerr << "poise: error: no files found in the inputs — directories are searched for *.yaml\n";
+    std::cerr
+        << "poise: error: no files found in the inputs — directories are searched for *.yaml\n";
     return ExitCode::kUsage;
   }
   if (!options.quiet || invalid > 0) {
-    std::cout << fmt::format("{} file{} checked: {} valid, {} invalid\n", files.size(), files.size() == 1 ? "" : "s",
+    std::cout << fmt::format("{} file{} checked: {} valid, {} invalid\n", files.size(),
+                             files.size() == 1 ? "" : "s",
                              files.size() - static_cast<size_t>(invalid), invalid);
   }
   return invalid > 0 ? ExitCode::kInvalidInput : ExitCode::kOk;
@@ -75,11 +81,14 @@ ExitCode RunValidate(const ValidateOptions& options) {
 
 Command AddValidateCommand(CLI::App& app) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* cmd = app.add_subcommand("validate", "Check rubric and scenario files (told apart by their poise: tag)");
-  cmd->add_option("-r,--rubric", options->rubric, "Rubric file to check scenarios against (default: look up their `rubric:` id)")
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "Check rubric and scenario files (told apart by their poise: tag)");
+  cmd->add_option("-r,--rubric", options->rubric,
+                  "Rubric for every scenario (default: look up `rubric:`)")
       ->check(CLI::ExistingFile);
   cmd->add_flag("-q,--quiet", options->quiet, "Print only problems");
-  cmd->add_option("inputs", options->inputs, "Files, or directories (every *.yaml in them, by name)")->required();
+  cmd->add_option("inputs", options->inputs, "Files or directories (their *.yaml, by name)")
+      ->required();
   cmd->footer(
       "Examples:\n"
       "  poise validate rubrics/ scenarios/\n"

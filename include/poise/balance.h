@@ -16,8 +16,8 @@ namespace poise {
 // Imbalance figures over a group's non-null member scores.
 struct BalanceStats {
   double min = 0, max = 0, gap = 0, mean = 0;
-  double cv = 0;    // population sd / mean; 0 when mean is 0
-  double gini = 0;  // Σi Σj |s_i − s_j| / (2 n² mean); 0 when mean is 0
+  double cv = 0;                   // population sd / mean; 0 when mean is 0
+  double gini = 0;                 // Σi Σj |s_i − s_j| / (2 n² mean); 0 when mean is 0
   int weakest = 0, strongest = 0;  // member indices; ties: first in rubric order
 };
 
@@ -41,13 +41,13 @@ struct GroupAssessment {
 
 // Everything the reports say about one scenario.
 struct Assessment {
-  std::optional<double> overall;  // in [0, 1]
-  std::optional<double> ampi;     // on the 70–130 scale, with the ampi aggregate only
-  std::vector<GroupAssessment> groups;             // in rubric order
-  std::vector<std::optional<double>> normalized;   // per criterion
-  std::vector<std::optional<double>> crosstab;     // row-major cells, empty without a crosstab
-  std::vector<Flag> flags;  // per group in rubric order: imbalanced, neglected, insufficient_evidence;
-                            // then inconsistent_judgements
+  std::optional<double> overall;        // in [0, 1]
+  std::optional<double> ampi;           // on the 70–130 scale, with the ampi aggregate only
+  std::vector<GroupAssessment> groups;  // in rubric order
+  std::vector<std::optional<double>> normalized;  // per criterion
+  std::vector<std::optional<double>> crosstab;    // row-major cells, empty without a crosstab
+  std::vector<Flag> flags;  // per group in rubric order: imbalanced, neglected,
+                            // insufficient_evidence; then inconsistent_judgements
 };
 
 // The assessment of row `row` of a scored batch.

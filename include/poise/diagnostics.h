@@ -36,7 +36,7 @@ template <typename T>
 class Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
-  Result(Diagnostics diagnostics)                 // NOLINT(google-explicit-constructor)
+  Result(Diagnostics diagnostics)                // NOLINT(google-explicit-constructor)
       : diagnostics_(std::move(diagnostics)) {}
   Result(Diagnostic diagnostic)  // NOLINT(google-explicit-constructor)
       : diagnostics_{std::move(diagnostic)} {}

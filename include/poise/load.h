@@ -19,14 +19,14 @@ namespace poise {
 
 // Limits on hostile or accidental input, each enforced with a located error (docs/limits.md).
 inline constexpr std::size_t kMaxFileBytes = 4u << 20;  // 4 MiB per file
-inline constexpr int kMaxNestingDepth = 64;              // nested maps/sequences
-inline constexpr int kMaxAliases = 1000;                 // YAML aliases (*name) per file
-inline constexpr int kMaxNodes = 500000;                 // YAML nodes per file
+inline constexpr int kMaxNestingDepth = 64;             // nested maps/sequences
+inline constexpr int kMaxAliases = 1000;                // YAML aliases (*name) per file
+inline constexpr int kMaxNodes = 500000;                // YAML nodes per file
 inline constexpr int kMaxCriteria = 5000;
 inline constexpr int kMaxGroups = 64;
-inline constexpr int kMaxMembers = 256;                  // per group
-inline constexpr int kMaxLevels = 101;                   // integer levels on a levels scale
-inline constexpr int kMaxAhpMembers = 15;                // Saaty's RI table ends at 15
+inline constexpr int kMaxMembers = 256;    // per group
+inline constexpr int kMaxLevels = 101;     // integer levels on a levels scale
+inline constexpr int kMaxAhpMembers = 15;  // Saaty's RI table ends at 15
 
 // What a file says it is, from its `poise:` tag.
 enum class FileKind { kUnknown, kRubric, kScenario };
@@ -53,8 +53,8 @@ Result<Scenario> LoadScenario(std::string_view display_name, std::string_view te
                               const Rubric& rubric);
 
 // Any poise file, told apart by its `poise:` tag. Exactly one of rubric / scenario is set when
-// `kind` is known; `diagnostics` holds the rubric's problems, or the file's when the kind is unknown
-// (a scenario's problems stay in its draft).
+// `kind` is known; `diagnostics` holds the rubric's problems, or the file's when the kind is
+// unknown (a scenario's problems stay in its draft).
 struct LoadedFile {
   FileKind kind = FileKind::kUnknown;
   std::optional<Rubric> rubric;
@@ -74,7 +74,8 @@ std::optional<std::string> FindRubricFile(const std::string& id,
 // Expands command-line inputs into files, in order: a file stays itself; a directory becomes every
 // `*.yaml` directly inside it, sorted by name (with `recursive`, also in its subdirectories).
 // A path that does not exist is kept, so that reading it reports the error in its place.
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths, bool recursive = false);
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
+                                      bool recursive = false);
 
 }  // namespace poise
 

@@ -14,9 +14,9 @@
 namespace poise {
 
 struct GroupModel {
-  Eigen::MatrixXd weight_load;  // C × M: a_c,m = weight_c · load_c,m
-  Eigen::MatrixXd loaded;       // C × M: 1 where load_c,m > 0, else 0
-  Eigen::RowVectorXd total;     // 1 × M: sum of a_c,m over every criterion c (> 0)
+  Eigen::MatrixXd weight_load;             // C × M: a_c,m = weight_c · load_c,m
+  Eigen::MatrixXd loaded;                  // C × M: 1 where load_c,m > 0, else 0
+  Eigen::RowVectorXd total;                // 1 × M: sum of a_c,m over every criterion c (> 0)
   std::vector<std::vector<int>> criteria;  // per member: the criteria loading on it
 };
 
@@ -30,18 +30,18 @@ struct AhpSummary {
 struct Model {
   std::shared_ptr<const Rubric> rubric;
   // Per criterion (length C): goalposts, transformed goalposts, and scale switches.
-  Eigen::VectorXd low, high;     // raw scale min / max
+  Eigen::VectorXd low, high;      // raw scale min / max
   Eigen::VectorXd t_low, t_span;  // t(min) and t(max) - t(min), t = identity or ln
   std::vector<unsigned char> use_log, lower_is_better, clamp;
-  std::vector<GroupModel> groups;       // in rubric order
-  Eigen::VectorXd overall_weights;      // per member of the overall group, normalised to sum 1
+  std::vector<GroupModel> groups;   // in rubric order
+  Eigen::VectorXd overall_weights;  // per member of the overall group, normalised to sum 1
   // The same weights before normalisation (their sum in overall_weight_sum): weighted means are
   // computed as Σ w x / Σ w, which is exact for equal weights where 1/n is not.
   Eigen::VectorXd overall_raw_weights;
   double overall_weight_sum = 1;
-  std::optional<AhpSummary> ahp;        // set when the overall weights are AHP judgements
+  std::optional<AhpSummary> ahp;  // set when the overall weights are AHP judgements
   // Crosstab (when the rubric has one): column i·cols + j holds w_c · la_c,i · lb_c,j.
-  Eigen::MatrixXd crosstab;             // C × (rows · cols), empty without a crosstab
+  Eigen::MatrixXd crosstab;               // C × (rows · cols), empty without a crosstab
   std::vector<unsigned char> blind_spot;  // per cell: no criterion of the rubric loads on both
   int crosstab_rows = 0, crosstab_cols = 0;
 

@@ -22,10 +22,10 @@ struct Scale {
   ScaleType type = ScaleType::kLevels;
   double min = 0;  // levels: an integer; range: the lower goalpost
   double max = 4;  // levels: an integer > min; range: the upper goalpost, > min
-  Transform transform = Transform::kNone;              // range scales only
-  Direction direction = Direction::kHigherIsBetter;    // range scales only
-  bool clamp = true;                                   // range scales only
-  std::map<int, std::string> levels;                   // level -> descriptor (levels scales)
+  Transform transform = Transform::kNone;            // range scales only
+  Direction direction = Direction::kHigherIsBetter;  // range scales only
+  bool clamp = true;                                 // range scales only
+  std::map<int, std::string> levels;                 // level -> descriptor (levels scales)
 };
 
 // How member scores (or criterion scores) are combined. kAmpi is only valid for the overall score.
@@ -82,10 +82,10 @@ struct AhpJudgement {
 };
 
 struct Overall {
-  int group = 0;                      // index into Rubric::groups
+  int group = 0;  // index into Rubric::groups
   Aggregate aggregate = Aggregate::kArithmetic;
-  std::vector<double> weights;        // direct weights per member, not normalised; empty = equal
-  std::vector<AhpJudgement> ahp;      // non-empty when weights are AHP judgements
+  std::vector<double> weights;    // direct weights per member, not normalised; empty = equal
+  std::vector<AhpJudgement> ahp;  // non-empty when weights are AHP judgements
   SourceMark mark;
 };
 
@@ -95,8 +95,8 @@ struct Rubric {
   std::string version;
   std::string title;
   std::string description;
-  Scale scale;                    // the default scale
-  double min_coverage = 0.5;      // in [0, 1]
+  Scale scale;                // the default scale
+  double min_coverage = 0.5;  // in [0, 1]
   std::vector<Group> groups;
   std::vector<Criterion> criteria;
   Overall overall;

@@ -23,7 +23,7 @@ struct RubricRef {
 // A downside-risk event (FORMATS §2 `shocks:`); changes are in the criterion's own units.
 struct ShockDraft {
   std::string id;
-  double probability = 0;  // in [0, 1]
+  double probability = 0;                               // in [0, 1]
   std::vector<std::pair<std::string, double>> changes;  // criterion id -> delta
   std::vector<SourceMark> change_marks;
   SourceMark mark;
@@ -32,14 +32,14 @@ struct ShockDraft {
 // One entry under `ratings:` or `not_assessed:`, by criterion name, not yet checked.
 struct RatingDraft {
   std::string criterion;
-  SourceMark mark;                      // of the key
-  bool assessed = true;                 // false: listed under not_assessed
-  std::optional<double> score;          // nullopt for `~` ("not yet rated") or not assessed
-  bool score_invalid = false;           // the rating could not be read (already reported)
+  SourceMark mark;              // of the key
+  bool assessed = true;         // false: listed under not_assessed
+  std::optional<double> score;  // nullopt for `~` ("not yet rated") or not assessed
+  bool score_invalid = false;   // the rating could not be read (already reported)
   SourceMark score_mark;
   std::optional<std::pair<double, double>> range;
   SourceMark range_mark;
-  std::string text;                     // evidence, or the reason it was not assessed
+  std::string text;  // evidence, or the reason it was not assessed
 };
 
 // A scenario file read without its rubric. `problems` lists what is wrong with the file on its

@@ -23,11 +23,11 @@ struct Scores {
   Eigen::MatrixXd normalized;  // N × C, x_c in [0, 1]; 0 where !assessed
   BoolArray assessed;          // N × C
   std::vector<GroupScores> groups;
-  Eigen::VectorXd overall;     // N, in [0, 1]; 0 where !has_overall
-  Eigen::VectorXd ampi;        // N, on the 70–130 AMPI scale (ampi aggregate only, else 0)
-  BoolArray has_overall;       // N × 1
-  Eigen::MatrixXd crosstab;    // N × cells; 0 where !has_cell
-  BoolArray has_cell;          // N × cells
+  Eigen::VectorXd overall;   // N, in [0, 1]; 0 where !has_overall
+  Eigen::VectorXd ampi;      // N, on the 70–130 AMPI scale (ampi aggregate only, else 0)
+  BoolArray has_overall;     // N × 1
+  Eigen::MatrixXd crosstab;  // N × cells; 0 where !has_cell
+  BoolArray has_cell;        // N × cells
 };
 
 // Gathers bound scenarios into the N×C ratings matrix, NaN where a criterion is not assessed.
