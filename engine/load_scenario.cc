@@ -308,8 +308,9 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
     }
     const double score = *entry.score;
     std::string trouble = CheckOnScale(scale, score);
+    // Located at the criterion's key, as in FORMATS.md §5 (`x.yaml:14:3: error: rating 7 ...`).
     if (trouble == "outside") {
-      error(entry.score_mark,
+      error(entry.mark,
             fmt::format("rating {} for '{}' is outside its scale {}", FormatNumber(score),
                         entry.criterion, ScaleText(scale)),
             scale.type == ScaleType::kLevels
@@ -319,7 +320,7 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
       continue;
     }
     if (trouble == "not a level") {
-      error(entry.score_mark,
+      error(entry.mark,
             fmt::format("rating {} for '{}' is not a whole level of its scale {}",
                         FormatNumber(score), entry.criterion, ScaleText(scale)),
             "pick a level; put your uncertainty in `range: [low, high]`");

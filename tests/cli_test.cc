@@ -153,7 +153,7 @@ TEST(Cli, BadFileInTheMiddleOfABatch) {
   EXPECT_EQ(all[1]["file"], "tests/data/batch/2-broken.yaml");
   ASSERT_EQ(all[1]["errors"].size(), 3u);
   EXPECT_EQ(all[1]["errors"][0], Json({{"line", 6},
-                                       {"column", 6},
+                                       {"column", 3},
                                        {"message", "rating 7 for 'a' is outside its scale 0..4"},
                                        {"hint", "rate it from 0 to 4"}}));
   EXPECT_FALSE(all[1].contains("scenario"));
@@ -162,7 +162,7 @@ TEST(Cli, BadFileInTheMiddleOfABatch) {
   // stderr carries the same problems in file:line:col form.
   EXPECT_NE(
       run.err.find(
-          "tests/data/batch/2-broken.yaml:6:6: error: rating 7 for 'a' is outside its scale 0..4"),
+          "tests/data/batch/2-broken.yaml:6:3: error: rating 7 for 'a' is outside its scale 0..4"),
       std::string::npos);
 }
 
@@ -306,6 +306,82 @@ TEST(Cli, InvalidRubricFailsEveryScenarioOnceOnStderr) {
     ++count;
   }
   EXPECT_EQ(count, 4);
+}
+
+}  // namespace
+}  // namespace poise
+
+namespace poise {
+namespace {
+
+// FORMATS.md's own examples: the §1 rubric (completed with the criteria §2 rates, AHP weights from
+// its comment) and the §2 scenario.
+TEST(FormatsExamples, RubricAndScenarioBehaveAsWritten) {
+  const std::string rubric = "--rubric tests/data/formats/balanced-coexistence.yaml ";
+  auto run = testing::RunPoise("score -f json " + rubric +
+                               "tests/data/formats/japan-2026-dual-track.yaml");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  Json report = Json::parse(run.out);
+  // AHP national/social 1, national/human 1/2, social/human 1: for n = 3 the weights are the
+  // normalised row geometric means (2^(-1/3), 1, 2^(1/3)) and λ = 1 + 0.5^(1/3) + 2^(1/3).
+  const double g1 = std::cbrt(0.5), g3 = std::cbrt(2.0), sum = g1 + 1 + g3;
+  EXPECT_NEAR(report["weights"]["layers"]["national"].get<double>(), g1 / sum, 1e-12);
+  EXPECT_NEAR(report["weights"]["layers"]["human"].get<double>(), g3 / sum, 1e-12);
+  const double lambda = 1 + std::cbrt(0.5) + std::cbrt(2.0);
+  EXPECT_NEAR(report["ahp"]["layers"]["lambda_max"].get<double>(), lambda, 1e-12);
+  EXPECT_NEAR(report["ahp"]["layers"]["cr"].get<double>(), (lambda - 3) / 2 / 0.58, 1e-12);
+  // national: deterrence 3 rated, cyber not assessed (equal weight): coverage 0.5 = min_coverage.
+  EXPECT_NEAR(report["groups"]["layers"]["members"]["national"]["coverage"].get<double>(), 0.5,
+              1e-15);
+  EXPECT_NEAR(report["groups"]["layers"]["members"]["national"]["score"].get<double>(), 0.75,
+              1e-15);
+  // Gap 0.25 equals max_gap 0.25: not imbalanced (the rule is gap > max_gap).
+  EXPECT_TRUE(report["flags"].empty());
+  EXPECT_EQ(report["crosstab"]["blind_spots"],
+            Json::parse(R"([["national", "vulnerable_groups"]])"));
+  EXPECT_EQ(report["criteria"]["refugee_housing"]["range"], Json::parse("[1, 3]"));
+  EXPECT_TRUE(report["criteria"]["cyber_resilience"]["rating"].is_null());
+
+  // As printed, the §2 example's shock changes a criterion it never rates.
+  auto verbatim = testing::RunPoise("validate " + rubric +
+                                    "tests/data/formats/verbatim/japan-2026-dual-track.yaml");
+  EXPECT_EQ(verbatim.exit_code, 2);
+  EXPECT_EQ(verbatim.err,
+            "tests/data/formats/verbatim/japan-2026-dual-track.yaml:6:1: error: missing rating for "
+            "'infrastructure_resilience' — rate it or list it under not_assessed\n");
+}
+
+TEST(FormatsExamples, ErrorExampleOfSection5) {
+  // §5: `scenarios/x.yaml:14:3: error: rating 7 for 'refugee_housing' is outside its scale 0..4`.
+  const std::string dir = ::testing::TempDir() + "poise_formats_" + std::to_string(getpid());
+  std::filesystem::create_directories(dir + "/scenarios");
+  {
+    std::ofstream out(dir + "/scenarios/x.yaml");
+    out << "poise: scenario/1\n"
+           "id: x\n"
+           "title: The error example of FORMATS.md section 5\n"
+           "rubric: balanced-coexistence\n"
+           "description: >\n"
+           "  Ratings start further down so that the bad one lands where\n"
+           "  the example in FORMATS.md puts it.\n"
+           "not_assessed:\n"
+           "  cyber_resilience: no public data\n"
+           "ratings:\n"
+           "  deterrence_posture: 3\n"
+           "  infrastructure_resilience: 2\n"
+           "  # line 13\n"
+           "  refugee_housing: 7\n";  // line 14, column 3
+  }
+  auto run = testing::RunPoise("validate --rubric tests/data/formats/balanced-coexistence.yaml '" +
+                               dir + "/scenarios/x.yaml'");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(
+      run.err.find(
+          "/scenarios/x.yaml:14:3: error: rating 7 for 'refugee_housing' is outside its scale 0..4 "
+          "— rate it from 0 to 4\n"),
+      std::string::npos)
+      << run.err;
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

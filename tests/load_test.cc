@@ -64,7 +64,7 @@ TEST(Load, FormatsExampleMessageForARatingOffItsScale) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(
       errors[0],
-      "s.yaml:20:12: error: rating 7 for 'refugee_protection' is outside its scale 0..4 — rate it "
+      "s.yaml:19:3: error: rating 7 for 'refugee_protection' is outside its scale 0..4 — rate it "
       "from 0 to 4");
 }
 
@@ -92,7 +92,7 @@ TEST(Load, RangeScaleRulesWithoutClamp) {
                                "poise: scenario/1\nid: s\ntitle: S\nrubric: r\nratings: {x: 25}\n");
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0],
-            "s.yaml:5:14: error: rating 25 for 'x' is outside its scale 10..20 — the scale does "
+            "s.yaml:5:11: error: rating 25 for 'x' is outside its scale 10..20 — the scale does "
             "not clamp "
             "(clamp: false); give a value inside the goalposts");
   // Real values are fine on a range scale (no whole-level rule).
