@@ -97,7 +97,7 @@ TEST(Cli, JsonReportCarriesEveryKeyOfFormats) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   Json all = Json::parse(run.out);
   ASSERT_TRUE(all.is_array());
-  ASSERT_EQ(all.size(), 3u);
+  ASSERT_EQ(all.size(), 8u);
   for (const Json& report : all) {
     for (const char* key : {"scenario", "file", "rubric", "overall", "weights", "groups",
                             "criteria", "crosstab", "flags", "ahp"}) {
@@ -119,7 +119,7 @@ TEST(Cli, JsonReportCarriesEveryKeyOfFormats) {
         EXPECT_TRUE(g["balance"].contains(key)) << group << "." << key;
       }
     }
-    EXPECT_EQ(report["criteria"].size(), 16u);  // every criterion, assessed or not
+    EXPECT_EQ(report["criteria"].size(), 25u);  // every criterion, assessed or not
     for (const auto& criterion : report["criteria"]) {
       EXPECT_TRUE(criterion.contains("rating"));
       EXPECT_TRUE(criterion.contains("normalized"));

@@ -59,7 +59,9 @@ TEST(Load, FormatsExampleMessageForARatingOffItsScale) {
   auto model = testing::CompileText(
       testing::ReadFile(POISE_SOURCE_DIR "/rubrics/balanced-coexistence.yaml"));
   std::string text = testing::ReadFile(POISE_SOURCE_DIR "/scenarios/open-doors.yaml");
-  text.replace(text.find("    score: 4\n    evidence: Broad"), 12, "    score: 7");
+  const size_t at = text.find("  refugee_protection:\n    score: 4");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 34, "  refugee_protection:\n    score: 7");
   auto errors = ScenarioErrors(*model->rubric, text);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(
