@@ -86,6 +86,29 @@ std::string Fit(std::string_view text, size_t width, bool right) {
   return right ? std::string(pad, ' ') + fitted : fitted + std::string(pad, ' ');
 }
 
+std::string WrapText(const std::string& text, size_t width, const std::string& first,
+                     const std::string& rest) {
+  std::string out, line = first;
+  bool line_has_word = false;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find_first_of(" \n", start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    if (line_has_word && DisplayWidth(line) + 1 + DisplayWidth(word) > width) {
+      out += line + "\n";
+      line = rest;
+      line_has_word = false;
+    }
+    if (line_has_word) line += ' ';
+    line += word;
+    line_has_word = true;
+  }
+  return out + line + "\n";
+}
+
 std::string ScoreText(const std::optional<double>& score) {
   return score ? FormatFixed(*score, 2) : "-";
 }

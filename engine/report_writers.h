@@ -23,6 +23,11 @@ size_t DisplayWidth(std::string_view text);
 // `width`; right-aligned when `right`.
 std::string Fit(std::string_view text, size_t width, bool right = false);
 
+// `text` word-wrapped to lines of at most `width` columns: the first line starts with `first`, the
+// others with `rest`; newlines in `text` count as spaces. Ends with a newline.
+std::string WrapText(const std::string& text, size_t width, const std::string& first,
+                     const std::string& rest);
+
 // A score for people: two decimals, or "-" for no score.
 std::string ScoreText(const std::optional<double>& score);
 

@@ -11,8 +11,15 @@ namespace poise::cli {
 
 using Command = std::function<ExitCode()>;
 
+Command AddCompareCommand(CLI::App& app);
+Command AddExplainCommand(CLI::App& app);
+Command AddInitCommand(CLI::App& app);
+Command AddPanelCommand(CLI::App& app);
 Command AddScoreCommand(CLI::App& app);
 Command AddValidateCommand(CLI::App& app);
+
+// What a flag means, in a sentence for students (poise explain).
+std::string FlagMeaning(const Flag& flag, const Rubric& rubric);
 
 }  // namespace poise::cli
 

@@ -20,12 +20,19 @@ int main(int argc, char** argv) {
       "  poise score scenarios/                        a table: overall, each layer, weakest, "
       "flags\n"
       "  poise score -f json scenarios/open-doors.yaml the full report (docs/formats.md)\n"
+      "  poise init -r rubrics/balanced-coexistence.yaml -o mine.yaml   a worksheet to fill in\n"
+      "  poise explain scenarios/deterrence-only.yaml  what the result means, what to fix first\n"
+      "  poise compare A.yaml B.yaml                   side by side, and what explains the "
+      "difference\n"
+      "  poise panel class/                            raters' agreement and a consensus\n"
       "\nRun `poise COMMAND --help` for a command's options. Docs: docs/cli.md, docs/formats.md.");
   std::vector<std::pair<CLI::App*, poise::cli::Command>> commands;
-  commands.emplace_back(nullptr, poise::cli::AddValidateCommand(app));
-  commands.back().first = app.get_subcommands({}).back();
-  commands.emplace_back(nullptr, poise::cli::AddScoreCommand(app));
-  commands.back().first = app.get_subcommands({}).back();
+  for (auto add : {poise::cli::AddValidateCommand, poise::cli::AddScoreCommand,
+                   poise::cli::AddInitCommand, poise::cli::AddExplainCommand,
+                   poise::cli::AddCompareCommand, poise::cli::AddPanelCommand}) {
+    poise::cli::Command run = add(app);
+    commands.emplace_back(app.get_subcommands({}).back(), std::move(run));
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -52,6 +52,16 @@ std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream
 // with `indent` spaces, or on one line when indent < 0.
 std::string EntryJson(const ReportEntry& entry, int indent);
 
+// A worksheet scenario for `rubric` (poise init): every criterion as `id: ~` under `ratings:`,
+// with its question, scale and level descriptors as comments above it, grouped by the member of
+// the overall group it loads on most. It validates only once every `~` is rated or moved under
+// not_assessed. `scenario_id` must be a valid id.
+std::string WorksheetYaml(const Rubric& rubric, const std::string& scenario_id);
+
+// The same worksheet as markdown, for printing: per criterion its question, the level
+// descriptors and a blank to fill.
+std::string WorksheetMarkdown(const Rubric& rubric);
+
 // Compact summary of an assessment's flags for tables: "imbalanced layers; neglected human".
 std::string FlagSummary(const Assessment& assessment);
 
