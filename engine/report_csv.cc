@@ -41,7 +41,13 @@ class CsvWriter : public ReportWriter {
     out_ << Join(head, ",") << '\n';
   }
 
-  void Write(const ReportEntry& entry) override {
+  void Write(const ReportEntry& entry) override { WriteRendered(entry, Render(entry)); }
+
+  bool CanRender() const override { return true; }
+
+  void WriteRendered(const ReportEntry&, const std::string& text) override { out_ << text; }
+
+  std::string Render(const ReportEntry& entry) const override {
     std::vector<std::string> cells(columns_.size() + 8);
     cells[0] = Quote(entry.file);
     if (!entry.scored()) {
@@ -49,8 +55,7 @@ class CsvWriter : public ReportWriter {
       std::vector<std::string> errors;
       for (const Diagnostic& d : entry.errors) errors.push_back(FormatDiagnostic(d));
       cells.back() = Quote(Join(errors, " | "));
-      out_ << Join(cells, ",") << '\n';
-      return;
+      return Join(cells, ",") + '\n';
     }
     const Rubric& rubric = *entry.model->rubric;
     const Assessment& a = *entry.assessment;
@@ -63,6 +68,7 @@ class CsvWriter : public ReportWriter {
       const Group& group = rubric.groups[g];
       for (size_t m = 0; m < group.members.size(); ++m) {
         auto it = std::find(columns_.begin(), columns_.end(), group.id + "." + group.members[m].id);
+        if (it == columns_.end()) continue;  // REQUIRES of Begin: the callers filter such entries
         cells[6 + static_cast<size_t>(it - columns_.begin())] = Number(a.groups[g].scores[m]);
       }
     }
@@ -72,7 +78,7 @@ class CsvWriter : public ReportWriter {
                       (flag.member.empty() ? "" : "." + flag.member));
     }
     cells[cells.size() - 2] = Quote(Join(flags, ";"));
-    out_ << Join(cells, ",") << '\n';
+    return Join(cells, ",") + '\n';
   }
 
   void End() override {}

@@ -146,20 +146,26 @@ class JsonWriter : public ReportWriter {
     array_ = !lines_ && count != 1;
     if (array_) out_ << "[";
   }
-  void Write(const ReportEntry& entry) override {
-    if (lines_) {
-      out_ << EntryJson(entry, -1) << '\n';
-    } else if (!array_) {
-      out_ << EntryJson(entry, 2) << '\n';
-    } else {
-      std::string text = EntryJson(entry, 2);
-      std::string indented = "  ";
-      for (char c : text) {
-        indented += c;
-        if (c == '\n') indented += "  ";
-      }
-      out_ << (first_ ? "\n" : ",\n") << indented;
+  void Write(const ReportEntry& entry) override { WriteRendered(entry, Render(entry)); }
+
+  bool CanRender() const override { return true; }
+
+  std::string Render(const ReportEntry& entry) const override {
+    if (lines_) return EntryJson(entry, -1) + '\n';
+    if (!array_) return EntryJson(entry, 2) + '\n';
+    const std::string text = EntryJson(entry, 2);
+    std::string indented = "  ";
+    indented.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+      indented += c;
+      if (c == '\n') indented += "  ";
     }
+    return indented;
+  }
+
+  void WriteRendered(const ReportEntry&, const std::string& text) override {
+    if (array_) out_ << (first_ ? "\n" : ",\n");
+    out_ << text;
     first_ = false;
   }
   void End() override {

@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 
-#include "cli/common.h"
+#include "cli/pipeline.h"
 
 namespace poise::cli {
 
@@ -16,6 +16,7 @@ Command AddExplainCommand(CLI::App& app);
 Command AddInitCommand(CLI::App& app);
 Command AddPanelCommand(CLI::App& app);
 Command AddScoreCommand(CLI::App& app);
+Command AddSynthCommand(CLI::App& app);
 Command AddValidateCommand(CLI::App& app);
 
 // What a flag means, in a sentence for students (poise explain).

@@ -10,9 +10,6 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <set>
-
-#include "poise/score.h"
 
 namespace poise::cli {
 
@@ -22,20 +19,11 @@ void PrintDiagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   for (const Diagnostic& d : diagnostics) err << FormatDiagnostic(d) << '\n';
 }
 
-void PrintBatchDiagnostics(const Batch& batch, std::ostream& err) {
-  std::set<std::string> printed;
-  for (const Diagnostics& errors : batch.errors) {
-    for (const Diagnostic& d : errors) {
-      std::string line = FormatDiagnostic(d);
-      if (printed.insert(line).second) err << line << '\n';
-    }
-  }
-}
-
 RubricCache::RubricCache(std::optional<std::string> forced_path)
     : forced_path_(std::move(forced_path)), search_path_(RubricSearchPath()) {}
 
 const Model* RubricCache::Load(const std::string& path, Diagnostics* errors) {
+  std::lock_guard<std::mutex> lock(mutex_);
   auto found = by_path_.find(path);
   if (found == by_path_.end()) {
     Entry entry;
@@ -81,103 +69,9 @@ const Model* RubricCache::Resolve(const ScenarioDraft& draft, Diagnostics* error
   return Load(*path, errors);
 }
 
-std::vector<const Model*> RubricCache::models() const { return order_; }
-
-ReportEntry Batch::Entry(size_t i) const {
-  ReportEntry entry;
-  entry.file = files[i];
-  entry.scenario = scenarios[i].get();
-  entry.model = models[i];
-  entry.assessment = assessments[i].get();
-  entry.errors = errors[i];
-  return entry;
-}
-
-namespace {
-
-class Progress {
- public:
-  Progress(size_t total, const char* verb)
-      : total_(total), verb_(verb), enabled_(total >= 200 && isatty(STDERR_FILENO) == 1) {}
-  void Step(size_t done) {
-    if (enabled_ && (done % 100 == 0 || done == total_)) {
-      std::cerr << fmt::format("\r{} {}/{}", verb_, done, total_) << std::flush;
-    }
-  }
-  ~Progress() {
-    if (enabled_) std::cerr << "\r\033[K" << std::flush;
-  }
-
- private:
-  size_t total_;
-  const char* verb_;
-  bool enabled_;
-};
-
-}  // namespace
-
-Batch ScoreFiles(const std::vector<std::string>& inputs, RubricCache& rubrics) {
-  Batch batch;
-  batch.files = ExpandInputs(inputs);
-  const size_t n = batch.files.size();
-  batch.scenarios.resize(n);
-  batch.models.resize(n, nullptr);
-  batch.assessments.resize(n);
-  batch.errors.resize(n);
-  Progress progress(n, "reading");
-  for (size_t i = 0; i < n; ++i) {
-    progress.Step(i + 1);
-    const std::string& file = batch.files[i];
-    Result<std::string> text = ReadTextFile(file);
-    if (!text.ok()) {
-      batch.errors[i] = text.diagnostics();
-      continue;
-    }
-    ScenarioDraft draft = ParseScenario(file, text.value());
-    if (!draft.readable) {
-      batch.errors[i] = draft.problems;
-      continue;
-    }
-    Diagnostics rubric_errors;
-    const Model* model = rubrics.Resolve(draft, &rubric_errors);
-    if (model == nullptr) {
-      batch.errors[i] = draft.problems;
-      batch.errors[i].insert(batch.errors[i].end(), rubric_errors.begin(), rubric_errors.end());
-      if (batch.errors[i].empty()) {
-        batch.errors[i].push_back(
-            {file, draft.rubric.mark, "the scenario names no rubric", "add `rubric: <id>`"});
-      }
-      continue;
-    }
-    Result<Scenario> scenario = BindScenario(draft, *model->rubric);
-    if (!scenario.ok()) {
-      batch.errors[i] = scenario.diagnostics();
-      continue;
-    }
-    batch.scenarios[i] = std::make_unique<Scenario>(std::move(scenario).value());
-    batch.models[i] = model;
-  }
-  // One Eigen batch per rubric.
-  for (const Model* model : rubrics.models()) {
-    std::vector<size_t> rows;
-    std::vector<const Scenario*> scenarios;
-    for (size_t i = 0; i < n; ++i) {
-      if (batch.models[i] == model) {
-        rows.push_back(i);
-        scenarios.push_back(batch.scenarios[i].get());
-      }
-    }
-    if (rows.empty()) continue;
-    const Scores scores = ScoreBatch(*model, GatherRatings(*model, scenarios));
-    for (size_t k = 0; k < rows.size(); ++k) {
-      batch.assessments[rows[k]] =
-          std::make_unique<Assessment>(Assess(*model, scores, static_cast<Eigen::Index>(k)));
-    }
-  }
-  for (size_t i = 0; i < n; ++i) {
-    if (!batch.assessments[i]) ++batch.invalid;
-  }
-  return batch;
+std::vector<const Model*> RubricCache::models() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return order_;
 }
 
 Output::Output(std::string path) : path_(std::move(path)) {
@@ -199,8 +93,11 @@ bool Output::Open(std::string* error) {
     return false;
   }
   fs::path target(path_);
-  std::string pattern = (target.parent_path().empty() ? fs::path(".") : target.parent_path()) /
-                        ("." + target.filename().string() + ".tmp.XXXXXX");
+  std::string temp_name = ".";  // appended piecewise: GCC 12 warns falsely on "." + std::string
+  temp_name += target.filename().string();
+  temp_name += ".tmp.XXXXXX";
+  const std::string pattern =
+      ((target.parent_path().empty() ? fs::path(".") : target.parent_path()) / temp_name).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -45,7 +46,7 @@ class RubricCache {
   // The model loaded from `path`, or nullptr with its diagnostics in `*errors`.
   const Model* Load(const std::string& path, Diagnostics* errors);
 
-  // Every model loaded successfully, in load order.
+  // Thread-safe. Every model loaded successfully, in load order.
   std::vector<const Model*> models() const;
 
  private:
@@ -55,29 +56,10 @@ class RubricCache {
   };
   std::optional<std::string> forced_path_;
   std::vector<std::string> search_path_;
+  mutable std::mutex mutex_;  // Resolve and Load are called from the loading threads
   std::map<std::string, Entry> by_path_;
   std::vector<const Model*> order_;
 };
-
-// A batch of scenario files read, bound, scored and assessed; entries in input order.
-struct Batch {
-  std::vector<std::string> files;
-  std::vector<std::unique_ptr<Scenario>> scenarios;      // per file; null when invalid
-  std::vector<const Model*> models;                      // per file; null when invalid
-  std::vector<std::unique_ptr<Assessment>> assessments;  // per file; null when invalid
-  std::vector<Diagnostics> errors;                       // per file; empty when scored
-  int invalid = 0;
-
-  ReportEntry Entry(size_t i) const;
-};
-
-// Prints the problems of every failed input to `err`, each distinct line once (a broken rubric
-// shared by many scenarios is reported once).
-void PrintBatchDiagnostics(const Batch& batch, std::ostream& err);
-
-// Reads every file (directories expanded), binds each to its rubric, scores each rubric's
-// scenarios as one Eigen batch, and assesses them. Shows progress on stderr when it is a terminal.
-Batch ScoreFiles(const std::vector<std::string>& inputs, RubricCache& rubrics);
 
 // Where a report goes: stdout, or a file written through a temporary file in the same directory
 // and renamed into place on Commit(), so a failed run never leaves half a file.

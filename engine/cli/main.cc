@@ -27,9 +27,10 @@ int main(int argc, char** argv) {
       "  poise panel class/                            raters' agreement and a consensus\n"
       "\nRun `poise COMMAND --help` for a command's options. Docs: docs/cli.md, docs/formats.md.");
   std::vector<std::pair<CLI::App*, poise::cli::Command>> commands;
-  for (auto add : {poise::cli::AddValidateCommand, poise::cli::AddScoreCommand,
-                   poise::cli::AddInitCommand, poise::cli::AddExplainCommand,
-                   poise::cli::AddCompareCommand, poise::cli::AddPanelCommand}) {
+  for (auto add :
+       {poise::cli::AddValidateCommand, poise::cli::AddScoreCommand, poise::cli::AddInitCommand,
+        poise::cli::AddExplainCommand, poise::cli::AddCompareCommand, poise::cli::AddPanelCommand,
+        poise::cli::AddSynthCommand}) {
     poise::cli::Command run = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(run));
   }

@@ -43,6 +43,20 @@ class ReportWriter {
   virtual void Begin(const std::vector<const Model*>& models, size_t count) = 0;
   virtual void Write(const ReportEntry& entry) = 0;
   virtual void End() = 0;
+
+  // Streaming formats (json, ndjson, csv) render an entry to text without touching the writer's
+  // state, so callers may render many entries on several threads and then write them in order:
+  // WriteRendered(entry, Render(entry)) is the same as Write(entry). Others return false from
+  // CanRender. Render is called only after Begin.
+  virtual bool CanRender() const { return false; }
+  virtual std::string Render(const ReportEntry& entry) const {
+    (void)entry;
+    return {};
+  }
+  virtual void WriteRendered(const ReportEntry& entry, const std::string& text) {
+    (void)text;
+    Write(entry);
+  }
 };
 
 // A writer of `format` on `out`; `out` must outlive it.

@@ -1,0 +1,82 @@
+// Reading, binding and scoring many scenario files: in chunks, with loading threads, results in
+// input order. Used by `poise score` (streaming) and, for small inputs, by the teaching commands.
+#ifndef POISE_ENGINE_CLI_PIPELINE_H_
+#define POISE_ENGINE_CLI_PIPELINE_H_
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/common.h"
+
+namespace poise::cli {
+
+// Expands command-line inputs (files, directories, `-` for paths read from stdin, one per line)
+// into files. Returns false after printing a usage error (e.g. `-` given twice).
+bool ReadInputList(const std::vector<std::string>& inputs, bool recursive,
+                   std::vector<std::string>* files);
+
+// One input read, parsed and bound to its rubric, or the reasons it could not be.
+struct LoadedInput {
+  std::unique_ptr<Scenario> scenario;
+  const Model* model = nullptr;
+  Diagnostics errors;
+};
+
+// Reads and binds one scenario file. Thread-safe (the rubric cache locks).
+LoadedInput LoadInput(const std::string& file, RubricCache& rubrics);
+
+// Runs fn(i) for i in [0, count) on `threads` threads (1: in the calling thread).
+void ParallelFor(size_t count, int threads, const std::function<void(size_t)>& fn);
+
+// The number of threads to use for `requested` (0: all cores).
+int ResolveThreads(int requested);
+
+struct StreamOptions {
+  int threads = 1;
+  size_t chunk = 1024;  // files held in memory at once (two chunks with threads > 1)
+};
+
+// Scores `files` chunk by chunk: loads a chunk on `threads` threads, scores each rubric's
+// scenarios of the chunk as one Eigen batch, assesses the rows on the threads, then calls
+// on_entry for each file in input order and frees the chunk. on_begin is called once, before the
+// first entry, with the models loaded by then (every model of the first chunk). When `render` is
+// given it is called on the threads for every entry of a chunk, and its text is passed to on_entry
+// (otherwise the text is empty). Memory is bounded by the chunk size.
+using EntryRenderer = std::function<std::string(const ReportEntry&)>;
+void ScoreStream(const std::vector<std::string>& files, RubricCache& rubrics,
+                 const StreamOptions& options,
+                 const std::function<void(const std::vector<const Model*>&)>& on_begin,
+                 const std::function<void(const ReportEntry&, const std::string&)>& on_entry,
+                 const EntryRenderer& render = nullptr);
+
+// A whole (small) batch kept in memory: the teaching commands need every scenario at once.
+struct Batch {
+  std::vector<std::string> files;
+  std::vector<std::unique_ptr<Scenario>> scenarios;      // per file; null when invalid
+  std::vector<const Model*> models;                      // per file; null when invalid
+  std::vector<std::unique_ptr<Assessment>> assessments;  // per file; null when invalid
+  std::vector<Diagnostics> errors;                       // per file; empty when scored
+  int invalid = 0;
+
+  ReportEntry Entry(size_t i) const;
+};
+
+// Reads every file (directories expanded), binds, scores and assesses them all.
+Batch ScoreFiles(const std::vector<std::string>& inputs, RubricCache& rubrics);
+
+// Prints the problems of every failed input to `err`, each distinct line once (a broken rubric
+// shared by many scenarios is reported once).
+void PrintBatchDiagnostics(const Batch& batch, std::ostream& err);
+
+// Prints the diagnostics of one input to `err`; a problem located in another file (its rubric) is
+// printed only the first time `printed` sees it.
+void PrintDistinct(const Diagnostics& diagnostics, const std::string& input,
+                   std::set<std::string>& printed, std::ostream& err);
+
+}  // namespace poise::cli
+
+#endif  // POISE_ENGINE_CLI_PIPELINE_H_
