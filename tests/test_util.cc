@@ -21,7 +21,8 @@ RunResult RunPoise(const std::string& args, const std::string& env) {
   const std::string base = ::testing::TempDir() + "poise_run_" + std::to_string(getpid()) + "_" +
                            std::to_string(counter++);
   const std::string command = "cd '" POISE_SOURCE_DIR "' && " + env + " '" POISE_BINARY "' " +
-                              args + " >'" + base + ".out' 2>'" + base + ".err' </dev/null";
+                              args + " >'" + base + ".out' 2>'" + base + ".err'" +
+                              (args.find('<') == std::string::npos ? " </dev/null" : "");
   const int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
