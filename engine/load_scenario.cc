@@ -236,6 +236,29 @@ std::string CheckOnScale(const Scale& scale, double value) {
 
 }  // namespace
 
+std::optional<Diagnostic> RatingProblem(const Criterion& criterion, double rating) {
+  const Scale& scale = criterion.scale;
+  const std::string trouble = CheckOnScale(scale, rating);
+  if (trouble == "outside") {
+    return Diagnostic{
+        "",
+        {},
+        fmt::format("rating {} for '{}' is outside its scale {}", FormatNumber(rating),
+                    criterion.id, ScaleText(scale)),
+        scale.type == ScaleType::kLevels
+            ? fmt::format("rate it from {} to {}", FormatNumber(scale.min), FormatNumber(scale.max))
+            : "the scale does not clamp (clamp: false); give a value inside the goalposts"};
+  }
+  if (trouble == "not a level") {
+    return Diagnostic{"",
+                      {},
+                      fmt::format("rating {} for '{}' is not a whole level of its scale {}",
+                                  FormatNumber(rating), criterion.id, ScaleText(scale)),
+                      "pick a level; put your uncertainty in `range: [low, high]`"};
+  }
+  return std::nullopt;
+}
+
 ScenarioDraft ParseScenario(std::string_view display_name, std::string_view text) {
   ScenarioDraft draft;
   draft.file = std::string(display_name);
@@ -307,23 +330,9 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
       continue;
     }
     const double score = *entry.score;
-    std::string trouble = CheckOnScale(scale, score);
-    // Located at the criterion's key, as in FORMATS.md §5 (`x.yaml:14:3: error: rating 7 ...`).
-    if (trouble == "outside") {
-      error(entry.mark,
-            fmt::format("rating {} for '{}' is outside its scale {}", FormatNumber(score),
-                        entry.criterion, ScaleText(scale)),
-            scale.type == ScaleType::kLevels
-                ? fmt::format("rate it from {} to {}", FormatNumber(scale.min),
-                              FormatNumber(scale.max))
-                : "the scale does not clamp (clamp: false); give a value inside the goalposts");
-      continue;
-    }
-    if (trouble == "not a level") {
-      error(entry.mark,
-            fmt::format("rating {} for '{}' is not a whole level of its scale {}",
-                        FormatNumber(score), entry.criterion, ScaleText(scale)),
-            "pick a level; put your uncertainty in `range: [low, high]`");
+    if (std::optional<Diagnostic> problem = RatingProblem(rubric.criteria[k], score)) {
+      // Located at the criterion's key, as in FORMATS.md §5 (`x.yaml:14:3: error: rating 7 ...`).
+      error(entry.mark, std::move(problem->message), std::move(problem->hint));
       continue;
     }
     scenario.ratings[k] = score;

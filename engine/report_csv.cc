@@ -1,21 +1,15 @@
 // CSV: one row per input with every member score and the flags (RFC 4180 quoting).
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "report_writers.h"
 #include "text.h"
 
 namespace poise {
 namespace {
 
-std::string Quote(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-  std::string quoted = "\"";
-  for (char c : field) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
+std::string Quote(std::string_view field) { return CsvField(field); }
 
 std::string Number(const std::optional<double>& value) { return value ? FormatNumber(*value) : ""; }
 
@@ -89,6 +83,115 @@ class CsvWriter : public ReportWriter {
 };
 
 }  // namespace
+
+std::string CsvField(std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  std::string quoted = "\"";
+  for (char c : field) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+namespace {
+
+// CsvField without the copy, for the fast path.
+void AppendField(std::string_view field, std::string* out) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(field);
+  } else {
+    *out += CsvField(field);
+  }
+}
+
+void AppendNumber(double value, std::string* out) {
+  if (value == 0) {
+    *out += '0';
+    return;
+  }
+  char buffer[32];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out->append(buffer, end);
+}
+
+}  // namespace
+
+std::vector<unsigned> AppendCsvRows(const Model& model, const Scores& scores,
+                                    const std::vector<std::string>& files,
+                                    const std::vector<std::string>& ids, std::string* out) {
+  const Rubric& rubric = *model.rubric;
+  const std::string rubric_cell = CsvField(rubric.id + "@" + rubric.version);
+  std::vector<unsigned> raised(files.size(), 0);
+  std::string flags;
+  for (size_t i = 0; i < files.size(); ++i) {
+    const auto row = static_cast<Eigen::Index>(i);
+    AppendField(files[i], out);
+    *out += ',';
+    AppendField(ids[i], out);
+    *out += ',';
+    *out += rubric_cell;
+    *out += ",scored,";
+    if (scores.has_overall(row, 0)) AppendNumber(scores.overall(row), out);
+    *out += ',';
+    if (scores.has_overall(row, 0) && rubric.overall.aggregate == Aggregate::kAmpi)
+      AppendNumber(scores.ampi(row), out);
+    flags.clear();
+    for (size_t g = 0; g < rubric.groups.size(); ++g) {
+      const Group& group = rubric.groups[g];
+      const GroupScores& gs = scores.groups[g];
+      const Eigen::Index m_count = gs.score.cols();
+      int present = 0;
+      double low = 0, high = 0;
+      for (Eigen::Index m = 0; m < m_count; ++m) {
+        *out += ',';
+        if (!gs.has_score(row, m)) continue;
+        const double s = gs.score(row, m);
+        AppendNumber(s, out);
+        low = present == 0 ? s : std::min(low, s);
+        high = present == 0 ? s : std::max(high, s);
+        ++present;
+      }
+      // The flags of Assess (balance.cc), in its order, without their messages.
+      auto add = [&](const char* code, const std::string& member, unsigned bit) {
+        if (!flags.empty()) flags += ';';
+        flags += code;
+        flags += ':';
+        flags += group.id;
+        if (!member.empty()) {
+          flags += '.';
+          flags += member;
+        }
+        raised[i] |= bit;
+      };
+      if (present >= 2 && group.balance) {
+        if (group.balance->max_gap && high - low > *group.balance->max_gap)
+          add("imbalanced", "", 1);
+        if (group.balance->floor) {
+          for (Eigen::Index m = 0; m < m_count; ++m) {
+            if (gs.has_score(row, m) && gs.score(row, m) < *group.balance->floor) {
+              add("neglected", group.members[static_cast<size_t>(m)].id, 2);
+            }
+          }
+        }
+      }
+      for (Eigen::Index m = 0; m < m_count; ++m) {
+        if (!gs.has_score(row, m))
+          add("insufficient_evidence", group.members[static_cast<size_t>(m)].id, 4);
+      }
+    }
+    if (model.ahp && model.ahp->inconsistent) {
+      if (!flags.empty()) flags += ';';
+      flags +=
+          "inconsistent_judgements:" + rubric.groups[static_cast<size_t>(rubric.overall.group)].id;
+      raised[i] |= 8;
+    }
+    *out += ',';
+    AppendField(flags, out);
+    *out += ",\n";
+  }
+  return raised;
+}
 
 std::unique_ptr<ReportWriter> MakeCsvWriter(std::ostream& out) {
   return std::make_unique<CsvWriter>(out);

@@ -28,6 +28,9 @@ std::string Fit(std::string_view text, size_t width, bool right = false);
 std::string WrapText(const std::string& text, size_t width, const std::string& first,
                      const std::string& rest);
 
+// A CSV field, quoted as RFC 4180 requires (only when it holds a comma, a quote or a line break).
+std::string CsvField(std::string_view field);
+
 // A score for people: two decimals, or "-" for no score.
 std::string ScoreText(const std::optional<double>& score);
 

@@ -22,7 +22,9 @@ class Batch : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new std::string(::testing::TempDir() + "poise_batch_" + std::to_string(getpid()));
     fs::remove_all(*dir_);
-    auto run = RunPoise("synth --rubric rubrics/balanced-coexistence.yaml --count 300 --seed 11 --out '" + *dir_ + "'");
+    auto run =
+        RunPoise("synth --rubric rubrics/balanced-coexistence.yaml --count 300 --seed 11 --out '" +
+                 *dir_ + "'");
     ASSERT_EQ(run.exit_code, 0) << run.err;
   }
   static void TearDownTestSuite() {
@@ -35,7 +37,10 @@ std::string* Batch::dir_ = nullptr;
 
 TEST_F(Batch, SynthIsReproducibleAndValid) {
   const std::string again = *dir_ + "-again";
-  ASSERT_EQ(RunPoise("synth -r rubrics/balanced-coexistence.yaml -n 300 -s 11 --out '" + again + "'").exit_code, 0);
+  ASSERT_EQ(
+      RunPoise("synth -r rubrics/balanced-coexistence.yaml -n 300 -s 11 --out '" + again + "'")
+          .exit_code,
+      0);
   for (int i : {1, 150, 300}) {
     char name[32];
     std::snprintf(name, sizeof name, "/synth-%06d.yaml", i);
@@ -43,7 +48,8 @@ TEST_F(Batch, SynthIsReproducibleAndValid) {
     EXPECT_FALSE(ReadFile(*dir_ + name).empty());
   }
   fs::remove_all(again);
-  auto other = RunPoise("synth -r rubrics/balanced-coexistence.yaml -n 1 -s 12 --out '" + again + "'");
+  auto other =
+      RunPoise("synth -r rubrics/balanced-coexistence.yaml -n 1 -s 12 --out '" + again + "'");
   EXPECT_NE(ReadFile(again + "/synth-000001.yaml"), ReadFile(*dir_ + "/synth-000001.yaml"));
   fs::remove_all(again);
   auto validate = RunPoise("validate -q '" + *dir_ + "'");
@@ -79,13 +85,16 @@ TEST_F(Batch, ShardsConcatenateToTheWhole) {
 }
 
 TEST_F(Batch, FailOnGatesPipelines) {
-  EXPECT_EQ(RunPoise("score -f csv --fail-on neglected scenarios/deterrence-only.yaml").exit_code, 3);
+  EXPECT_EQ(RunPoise("score -f csv --fail-on neglected scenarios/deterrence-only.yaml").exit_code,
+            3);
   EXPECT_EQ(RunPoise("score -f csv --fail-on imbalanced scenarios/open-doors.yaml").exit_code, 0);
   EXPECT_EQ(RunPoise("score -f csv --fail-on any scenarios/open-doors.yaml").exit_code, 3);
   EXPECT_EQ(RunPoise("score -f csv --fail-on any scenarios/balanced-dual-track.yaml").exit_code, 0);
   EXPECT_EQ(RunPoise("score --fail-on sometimes scenarios/").exit_code, 1);
   // Invalid input outranks --fail-on: exit 2.
-  EXPECT_EQ(RunPoise("score --fail-on any --rubric tests/data/rubrics/three.yaml tests/data/batch/").exit_code, 2);
+  EXPECT_EQ(RunPoise("score --fail-on any --rubric tests/data/rubrics/three.yaml tests/data/batch/")
+                .exit_code,
+            2);
 }
 
 TEST_F(Batch, PathsFromStdinAndRecursion) {

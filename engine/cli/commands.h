@@ -13,6 +13,7 @@ using Command = std::function<ExitCode()>;
 
 Command AddCompareCommand(CLI::App& app);
 Command AddExplainCommand(CLI::App& app);
+Command AddExportCommand(CLI::App& app);
 Command AddInitCommand(CLI::App& app);
 Command AddPanelCommand(CLI::App& app);
 Command AddScoreCommand(CLI::App& app);

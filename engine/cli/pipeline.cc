@@ -139,17 +139,39 @@ void ScoreStream(const std::vector<std::string>& files, RubricCache& rubrics,
                  const std::function<void(const std::vector<const Model*>&)>& on_begin,
                  const std::function<void(const ReportEntry&, const std::string&)>& on_entry,
                  const EntryRenderer& render) {
+  size_t next = 0;
+  ChunkSource source = [&](size_t max, int threads, std::vector<LoadedInput>* inputs,
+                           std::vector<std::string>* names) {
+    const size_t end = std::min(files.size(), next + max);
+    inputs->resize(end - next);
+    names->assign(files.begin() + static_cast<std::ptrdiff_t>(next),
+                  files.begin() + static_cast<std::ptrdiff_t>(end));
+    const size_t start = next;
+    ParallelFor(inputs->size(), threads,
+                [&](size_t i) { (*inputs)[i] = LoadInput(files[start + i], rubrics); });
+    next = end;
+    return !inputs->empty();
+  };
+  ScoreChunks(source, rubrics, options, files.size(), on_begin, on_entry, render);
+}
+
+void ScoreChunks(const ChunkSource& source, RubricCache& rubrics, const StreamOptions& options,
+                 size_t total,
+                 const std::function<void(const std::vector<const Model*>&)>& on_begin,
+                 const std::function<void(const ReportEntry&, const std::string&)>& on_entry,
+                 const EntryRenderer& render) {
   const size_t chunk = std::max<size_t>(options.chunk, 1);
-  Progress progress(files.size(), "scoring");
+  Progress progress(total, "scoring");
   // With several threads, the ordered writing of one chunk overlaps the loading of the next (at
   // most two chunks in memory); with one thread everything runs in the calling thread.
   std::thread writer;
   bool begun = false;
-  for (size_t start = 0; start < files.size() || !begun; start += chunk) {
-    const size_t end = std::min(files.size(), start + chunk);
-    auto inputs = std::make_shared<std::vector<LoadedInput>>(end - start);
-    ParallelFor(inputs->size(), options.threads,
-                [&](size_t i) { (*inputs)[i] = LoadInput(files[start + i], rubrics); });
+  size_t done = 0;
+  while (true) {
+    auto inputs = std::make_shared<std::vector<LoadedInput>>();
+    auto names = std::make_shared<std::vector<std::string>>();
+    const bool more = source(chunk, options.threads, inputs.get(), names.get());
+    if (!more && begun) break;
     auto assessments = std::make_shared<std::vector<std::unique_ptr<Assessment>>>(inputs->size());
     const std::vector<const Model*> models = rubrics.models();
     ScoreChunk(*inputs, models, options.threads, *assessments);
@@ -161,7 +183,7 @@ void ScoreStream(const std::vector<std::string>& files, RubricCache& rubrics,
     auto entries = std::make_shared<std::vector<ReportEntry>>(inputs->size());
     for (size_t i = 0; i < inputs->size(); ++i) {
       ReportEntry& entry = (*entries)[i];
-      entry.file = files[start + i];
+      entry.file = std::move((*names)[i]);
       entry.scenario = (*inputs)[i].scenario.get();
       entry.model = (*inputs)[i].model;
       entry.assessment = (*assessments)[i].get();
@@ -171,15 +193,17 @@ void ScoreStream(const std::vector<std::string>& files, RubricCache& rubrics,
     if (render)
       ParallelFor(entries->size(), options.threads,
                   [&](size_t i) { (*texts)[i] = render((*entries)[i]); });
-    auto write = [inputs, assessments, entries, texts, &on_entry, &progress, end] {
+    done += entries->size();
+    auto write = [inputs, assessments, entries, texts, &on_entry, &progress, done] {
       for (size_t i = 0; i < entries->size(); ++i) on_entry((*entries)[i], (*texts)[i]);
-      progress.Update(end);
+      progress.Update(done);
     };
     if (options.threads > 1) {
       writer = std::thread(write);
     } else {
       write();
     }
+    if (!more) break;
   }
   if (writer.joinable()) writer.join();
 }

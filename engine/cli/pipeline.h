@@ -47,6 +47,19 @@ struct StreamOptions {
 // given it is called on the threads for every entry of a chunk, and its text is passed to on_entry
 // (otherwise the text is empty). Memory is bounded by the chunk size.
 using EntryRenderer = std::function<std::string(const ReportEntry&)>;
+
+// A source of inputs for ScoreChunks: fills `inputs` and their display names with the next chunk
+// (at most `max` inputs, loading on `threads` threads) and returns false when nothing is left.
+using ChunkSource = std::function<bool(size_t max, int threads, std::vector<LoadedInput>* inputs,
+                                       std::vector<std::string>* names)>;
+
+// ScoreStream over any source of inputs (files, rows of a ratings CSV).
+void ScoreChunks(const ChunkSource& source, RubricCache& rubrics, const StreamOptions& options,
+                 size_t total,
+                 const std::function<void(const std::vector<const Model*>&)>& on_begin,
+                 const std::function<void(const ReportEntry&, const std::string&)>& on_entry,
+                 const EntryRenderer& render = nullptr);
+
 void ScoreStream(const std::vector<std::string>& files, RubricCache& rubrics,
                  const StreamOptions& options,
                  const std::function<void(const std::vector<const Model*>&)>& on_begin,

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "cli/csv_ratings.h"
 #include "text.h"
 
 namespace poise::cli {
@@ -20,6 +21,7 @@ struct ScoreOptions {
   int threads = 0;
   std::string shard;
   std::string fail_on;
+  std::string from_csv;
 };
 
 // "K/N" -> {K, N} with 1 <= K <= N; nullopt when malformed.
@@ -56,10 +58,85 @@ ReportEntry WithCsvColumns(const ReportEntry& entry, const std::string& format,
   return failed;
 }
 
+// --from-csv with --format csv: rows parsed into a matrix, scored in chunks, written straight from
+// the score matrices (AppendCsvRows) — the same bytes as the general path, without per-row objects.
+ExitCode ScoreCsvMatrix(CsvRatings& csv, const Model& model, const ScoreOptions& options) {
+  size_t invalid = 0;
+  bool failed_on = false;
+  const unsigned fail_bits = options.fail_on.empty()                      ? 0u
+                             : options.fail_on == "any"                   ? 15u
+                             : options.fail_on == "imbalanced"            ? 1u
+                             : options.fail_on == "neglected"             ? 2u
+                             : options.fail_on == "insufficient_evidence" ? 4u
+                                                                          : 8u;
+  Output output(options.output);
+  ExitCode written = WriteOutput(
+      output,
+      [&](std::ostream& out) {
+        std::unique_ptr<ReportWriter> writer = MakeReportWriter(ReportFormat::kCsv, out);
+        writer->Begin({&model}, 2);
+        Eigen::MatrixXd ratings;
+        std::vector<std::string> ids, names, rows_text;
+        std::vector<Diagnostics> errors;
+        std::string text;
+        while (csv.ReadMatrix(4096, &ratings, &ids, &names, &errors)) {
+          const Scores scores = ScoreBatch(model, ratings);
+          text.clear();
+          // Runs of valid rows go through AppendCsvRows; a bad row is rendered in its place.
+          size_t start = 0;
+          auto flush = [&](size_t end) {
+            if (end <= start) return;
+            if (start == 0 && end == names.size()) {
+              for (unsigned bits : AppendCsvRows(model, scores, names, ids, &text))
+                failed_on |= (bits & fail_bits) != 0;
+              return;
+            }
+            const std::vector<std::string> run_names(
+                names.begin() + static_cast<std::ptrdiff_t>(start),
+                names.begin() + static_cast<std::ptrdiff_t>(end));
+            const std::vector<std::string> run_ids(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                                   ids.begin() + static_cast<std::ptrdiff_t>(end));
+            const Scores sub =
+                ScoreBatch(model, ratings.middleRows(static_cast<Eigen::Index>(start),
+                                                     static_cast<Eigen::Index>(end - start)));
+            for (unsigned bits : AppendCsvRows(model, sub, run_names, run_ids, &text))
+              failed_on |= (bits & fail_bits) != 0;
+          };
+          for (size_t i = 0; i < names.size(); ++i) {
+            if (errors[i].empty()) continue;
+            flush(i);
+            ReportEntry failed;
+            failed.file = names[i];
+            failed.errors = errors[i];
+            text += writer->Render(failed);
+            for (const Diagnostic& d : errors[i]) std::cerr << FormatDiagnostic(d) << '\n';
+            ++invalid;
+            start = i + 1;
+          }
+          flush(names.size());
+          out << text;
+        }
+      },
+      std::cerr);
+  if (written != ExitCode::kOk) return written;
+  if (invalid > 0) return ExitCode::kInvalidInput;
+  return failed_on ? ExitCode::kFailOn : ExitCode::kOk;
+}
+
 ExitCode RunScore(const ScoreOptions& options) {
   std::vector<std::string> files;
+  if (!options.from_csv.empty()) {
+    if (options.rubric.empty() || !options.inputs.empty() || !options.shard.empty()) {
+      std::cerr << "poise: error: --from-csv needs --rubric and takes no other inputs or --shard\n";
+      return ExitCode::kUsage;
+    }
+  } else if (options.inputs.empty()) {
+    std::cerr << "poise: error: give scenario files or directories, - for a list on stdin, or "
+                 "--from-csv FILE\n";
+    return ExitCode::kUsage;
+  }
   if (!ReadInputList(options.inputs, options.recursive, &files)) return ExitCode::kUsage;
-  if (files.empty()) {
+  if (files.empty() && options.from_csv.empty()) {
     std::cerr << "poise: error: no scenario files found in the inputs — directories are searched "
                  "for *.yaml\n";
     return ExitCode::kUsage;
@@ -78,12 +155,22 @@ ExitCode RunScore(const ScoreOptions& options) {
                                      files.begin() + static_cast<std::ptrdiff_t>(end));
   }
   RubricCache rubrics(options.rubric.empty() ? std::nullopt : std::optional(options.rubric));
+  std::unique_ptr<CsvRatings> csv;
   if (!options.rubric.empty()) {
     Diagnostics errors;
-    rubrics.Load(options.rubric, &errors);  // known before the first chunk, e.g. for the CSV header
+    const Model* model = rubrics.Load(options.rubric, &errors);  // known before the first chunk
+    if (!options.from_csv.empty()) {
+      if (model != nullptr) csv = CsvRatings::Open(options.from_csv, model, &errors);
+      if (!csv) {
+        PrintDiagnostics(errors, std::cerr);
+        return ExitCode::kInvalidInput;
+      }
+    }
   }
   StreamOptions stream;
   stream.threads = ResolveThreads(options.threads);
+  if (csv && options.format == "csv")
+    return ScoreCsvMatrix(*csv, *rubrics.models().front(), options);
   size_t invalid = 0;
   bool failed_on = false;
   std::set<std::string> printed;
@@ -94,11 +181,30 @@ ExitCode RunScore(const ScoreOptions& options) {
         std::unique_ptr<ReportWriter> writer =
             MakeReportWriter(ParseReportFormat(options.format).value_or(ReportFormat::kTable), out);
         std::vector<const Model*> header_models;
-        ScoreStream(
-            files, rubrics, stream,
+        ChunkSource from_csv = [&](size_t max, int, std::vector<LoadedInput>* inputs,
+                                   std::vector<std::string>* names) {
+          return csv->Read(max, inputs, names);
+        };
+        size_t from_files = 0;
+        ChunkSource from_files_source = [&](size_t max, int threads,
+                                            std::vector<LoadedInput>* inputs,
+                                            std::vector<std::string>* names) {
+          const size_t end = std::min(files.size(), from_files + max);
+          names->assign(files.begin() + static_cast<std::ptrdiff_t>(from_files),
+                        files.begin() + static_cast<std::ptrdiff_t>(end));
+          inputs->resize(end - from_files);
+          const size_t start = from_files;
+          ParallelFor(inputs->size(), threads,
+                      [&](size_t i) { (*inputs)[i] = LoadInput(files[start + i], rubrics); });
+          from_files = end;
+          return !inputs->empty();
+        };
+        // A JSON report of one input is an object; the rows of a CSV are never counted ahead.
+        ScoreChunks(
+            csv ? from_csv : from_files_source, rubrics, stream, csv ? 0 : files.size(),
             [&](const std::vector<const Model*>& models) {
               header_models = models;
-              writer->Begin(models, files.size());
+              writer->Begin(models, csv ? 2 : files.size());
             },
             [&](const ReportEntry& streamed, const std::string& text) {
               const ReportEntry entry = WithCsvColumns(streamed, options.format, header_models);
@@ -148,9 +254,12 @@ Command AddScoreCommand(CLI::App& app) {
   cmd->add_option("--fail-on", options->fail_on, "Exit 3 when a scored scenario raises this flag")
       ->check(CLI::IsMember(
           {"imbalanced", "neglected", "insufficient_evidence", "inconsistent_judgements", "any"}));
-  cmd->add_option("inputs", options->inputs,
-                  "Scenario files or directories (their *.yaml, by name); - reads paths from stdin")
-      ->required();
+  cmd->add_option("--from-csv", options->from_csv,
+                  "Read ratings from a CSV matrix (id, title?, a column per criterion)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option(
+      "inputs", options->inputs,
+      "Scenario files or directories (their *.yaml, by name); - reads paths from stdin");
   cmd->footer(
       "Formats:\n"
       "  table     one line per scenario: overall, each layer, the weakest layer, the flags\n"
@@ -168,6 +277,7 @@ Command AddScoreCommand(CLI::App& app) {
       "  find runs -name '*.yaml' | poise score -f ndjson --rubric "
       "rubrics/balanced-coexistence.yaml -\n"
       "  poise score -f ndjson --shard 3/8 --fail-on neglected -o part3.ndjson scenarios/\n"
+      "  poise score -f csv --rubric rubrics/balanced-coexistence.yaml --from-csv ratings.csv\n"
       "\nExit status: 0 all scored, 1 usage error, 2 some input invalid (the rest are still scored "
       "and\n"
       "reported in place), 3 a --fail-on flag was raised, 4 the report could not be written.");

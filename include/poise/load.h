@@ -48,6 +48,11 @@ ScenarioDraft ParseScenario(std::string_view display_name, std::string_view text
 // draft's problems together with these; a value only when there are none.
 Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric);
 
+// What is wrong with `rating` for `criterion` (outside its scale, not a whole level), as a
+// diagnostic whose file and mark the caller sets; nullopt when the rating is valid. The rules
+// BindScenario applies to every rating.
+std::optional<Diagnostic> RatingProblem(const Criterion& criterion, double rating);
+
 // ParseScenario followed by BindScenario.
 Result<Scenario> LoadScenario(std::string_view display_name, std::string_view text,
                               const Rubric& rubric);

@@ -14,6 +14,7 @@
 #include "poise/diagnostics.h"
 #include "poise/model.h"
 #include "poise/scenario.h"
+#include "poise/score.h"
 
 namespace poise {
 
@@ -65,6 +66,15 @@ std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream
 // The JSON object of one entry (FORMATS §4 for a scored entry, §5 for a failed one), pretty-printed
 // with `indent` spaces, or on one line when indent < 0.
 std::string EntryJson(const ReportEntry& entry, int indent);
+
+// The CSV rows of a scored batch straight from its score matrices — the same text the CSV writer
+// gives for the same scenarios when `model` is the only rubric of the run — appended to `out`.
+// Row i is named `files[i]` (the file column) and `ids[i]`. Returns, per row, the flag codes it
+// raises as a bit set: 1 imbalanced, 2 neglected, 4 insufficient_evidence, 8
+// inconsistent_judgements. Fast path for `score --from-csv --format csv`: no per-scenario objects.
+std::vector<unsigned> AppendCsvRows(const Model& model, const Scores& scores,
+                                    const std::vector<std::string>& files,
+                                    const std::vector<std::string>& ids, std::string* out);
 
 // A worksheet scenario for `rubric` (poise init): every criterion as `id: ~` under `ratings:`,
 // with its question, scale and level descriptors as comments above it, grouped by the member of
