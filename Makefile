@@ -32,6 +32,13 @@ demo: build
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# Google Benchmark micro-benchmarks, then the end-to-end timings (docs/performance.md).
+bench: deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DPOISE_BUILD_BENCH=ON >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+	@./$(BUILD_DIR)/bench/poise_bench --benchmark_min_time=0.5
+	@bench/end_to_end.sh
+
 format:
 	@clang-format -i $$(git ls-files '*.h' '*.cc')
 
