@@ -127,3 +127,42 @@ TEST_F(Batch, CsvRowsOfARubricUnknownToTheHeaderAreReportedInPlace) {
 
 }  // namespace
 }  // namespace poise
+
+namespace poise {
+namespace {
+
+TEST(Rank, CompetitionRankingWithTiesAndNulls) {
+  // Overall (AMPI over layers): d (1, 1, 1) = 1; a and b (1, 0.5, 0.25) = 0.527777... (a tie);
+  // c (0.5, 0.5, 0.5) = 0.5; e has no social or human score, so no overall and no rank.
+  auto run =
+      testing::RunPoise("rank -f json --rubric tests/data/rubrics/three.yaml tests/data/rank/");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  nlohmann::json j = nlohmann::json::parse(run.out);
+  ASSERT_EQ(j.size(), 5u);
+  std::vector<std::pair<std::string, nlohmann::json>> got;
+  for (const auto& row : j) got.emplace_back(row["scenario"], row["rank"]);
+  EXPECT_EQ(got[0], std::make_pair(std::string("d"), nlohmann::json(1)));
+  EXPECT_EQ(got[1], std::make_pair(std::string("a"), nlohmann::json(2)));
+  EXPECT_EQ(got[2],
+            std::make_pair(std::string("b"), nlohmann::json(2)));  // tie: same rank, input order
+  EXPECT_EQ(got[3], std::make_pair(std::string("c"), nlohmann::json(4)));  // "1224"
+  EXPECT_EQ(got[4].second, nlohmann::json(nullptr));
+  // Rank within a member: national is 1 for a, b, d, e (tie at 1.0) and 5 for c.
+  EXPECT_EQ(j[3]["groups"]["layers"]["national"]["rank"], 5);
+  EXPECT_EQ(j[0]["groups"]["layers"]["national"]["rank"], 1);
+  // By gap, smaller first: c and d have gap 0 (rank 1), a and b 0.75 (rank 3).
+  auto gap = nlohmann::json::parse(
+      testing::RunPoise(
+          "rank -f json --by layers.gap --rubric tests/data/rubrics/three.yaml tests/data/rank/")
+          .out);
+  EXPECT_EQ(gap[0]["scenario"], "c");
+  EXPECT_EQ(gap[1]["rank"], 1);
+  EXPECT_EQ(gap[2]["rank"], 3);
+  EXPECT_EQ(testing::RunPoise(
+                "rank --by layers.nothing --rubric tests/data/rubrics/three.yaml tests/data/rank/")
+                .exit_code,
+            1);
+}
+
+}  // namespace
+}  // namespace poise

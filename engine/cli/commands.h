@@ -16,6 +16,7 @@ Command AddExplainCommand(CLI::App& app);
 Command AddExportCommand(CLI::App& app);
 Command AddInitCommand(CLI::App& app);
 Command AddPanelCommand(CLI::App& app);
+Command AddRankCommand(CLI::App& app);
 Command AddScoreCommand(CLI::App& app);
 Command AddSynthCommand(CLI::App& app);
 Command AddValidateCommand(CLI::App& app);
