@@ -8,6 +8,32 @@ namespace poise {
 
 namespace {
 
+// x · w computed as column AXPYs in a fixed order: out(:, m) = Σ_c w(c, m) x(:, c), c ascending,
+// zero weights skipped. Unlike Eigen's products, whose kernels (GEMV for one row, GEMM micro-tiles
+// and their remainders) sum in orders that depend on the batch's shape, every row goes through the
+// same scalar operations wherever it sits, so a scenario's scores do not depend on the batch it is
+// scored in — down to the last bit (shards, chunks and single files agree).
+Eigen::MatrixXd WeightedSums(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::MatrixXd& w) {
+  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(x.rows(), w.cols());
+  for (Eigen::Index c = 0; c < w.rows(); ++c) {
+    for (Eigen::Index m = 0; m < w.cols(); ++m) {
+      const double weight = w(c, m);
+      if (weight != 0) out.col(m) += weight * x.col(c);
+    }
+  }
+  return out;
+}
+
+// Elementwise ln, exp and pow through the scalar std:: functions. Eigen's vectorised .log(),
+// .exp() and .pow() use their own approximations for full SIMD packets and std:: for the rest,
+// so a value's last bits would depend on its position in the batch.
+Eigen::ArrayXXd Log(const Eigen::ArrayXXd& a) {
+  return a.unaryExpr([](double v) { return std::log(v); });
+}
+Eigen::ArrayXXd Exp(const Eigen::ArrayXXd& a) {
+  return a.unaryExpr([](double v) { return std::exp(v); });
+}
+
 // Coverage is compared with a little slack so that a boundary such as 2 of 4 equal weights is
 // not lost to rounding in the weight sums.
 constexpr double kCoverageSlack = 1e-12;
@@ -18,7 +44,8 @@ void ScoreGroup(const Model& model, const GroupModel& g, Aggregate aggregate,
   const Eigen::Index m = g.weight_load.cols();
   // Sum of a_c over the assessed criteria, as total minus the missing part: exactly the total
   // (coverage exactly 1) when nothing is missing.
-  const Eigen::MatrixXd missing = (Eigen::MatrixXd::Ones(n, x.cols()) - mask) * g.weight_load;
+  const Eigen::MatrixXd missing =
+      WeightedSums(Eigen::MatrixXd::Ones(n, x.cols()) - mask, g.weight_load);
   const Eigen::MatrixXd assessed_weight = (-missing).rowwise() + g.total;
   out->coverage = assessed_weight.array().rowwise() / g.total.array();
   const double min_coverage = model.rubric->min_coverage;
@@ -29,16 +56,16 @@ void ScoreGroup(const Model& model, const GroupModel& g, Aggregate aggregate,
 
   switch (aggregate) {
     case Aggregate::kArithmetic:
-      out->score = ((x * g.weight_load).array() / safe_weight).matrix();
+      out->score = (WeightedSums(x, g.weight_load).array() / safe_weight).matrix();
       break;
     case Aggregate::kGeometric: {
       // prod x_c^(a_c / sum a) = exp(sum a_c ln x_c / sum a); any assessed x_c = 0 on a loaded
       // criterion makes the product 0 (handled apart: 0 · ln 0 would poison the product).
       const Eigen::ArrayXXd zero = ((x.array() == 0) && (mask.array() > 0)).cast<double>();
       const Eigen::MatrixXd log_x =
-          (mask.array() > 0 && x.array() > 0).select(x.array().log(), 0.0).matrix();
-      const Eigen::ArrayXXd zero_hits = (zero.matrix() * g.loaded).array();
-      const Eigen::ArrayXXd product = ((log_x * g.weight_load).array() / safe_weight).exp();
+          (mask.array() > 0 && x.array() > 0).select(Log(x.array()), 0.0).matrix();
+      const Eigen::ArrayXXd zero_hits = WeightedSums(zero.matrix(), g.loaded).array();
+      const Eigen::ArrayXXd product = Exp(WeightedSums(log_x, g.weight_load).array() / safe_weight);
       out->score = (zero_hits > 0).select(0.0, product).matrix();
       break;
     }
@@ -95,7 +122,7 @@ Scores ScoreBlock(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
     const auto k = static_cast<size_t>(c);
     Eigen::ArrayXd r = scores.assessed.col(c).select(ratings.col(c).array(), model.low(c));
     if (model.clamp[k]) r = r.max(model.low(c)).min(model.high(c));
-    if (model.use_log[k]) r = r.log();
+    if (model.use_log[k]) r = Log(r);
     Eigen::ArrayXd x = (r - model.t_low(c)) / model.t_span(c);
     if (model.lower_is_better[k]) x = 1 - x;
     scores.normalized.col(c) = scores.assessed.col(c).select(x, 0.0).matrix();
@@ -118,11 +145,15 @@ Scores ScoreBlock(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
   scores.ampi = Eigen::VectorXd::Zero(n);
   switch (rubric.overall.aggregate) {
     case Aggregate::kArithmetic:
-      scores.overall = (s * w) / w_sum;
+      scores.overall = WeightedSums(s, w) / w_sum;
       break;
     case Aggregate::kGeometric: {
       Eigen::ArrayXd product = Eigen::ArrayXd::Ones(n);
-      for (Eigen::Index k = 0; k < s.cols(); ++k) product *= s.col(k).array().pow(v(k));
+      for (Eigen::Index k = 0; k < s.cols(); ++k) {
+        const double exponent = v(k);
+        product *=
+            s.col(k).array().unaryExpr([exponent](double b) { return std::pow(b, exponent); });
+      }
       scores.overall = product.matrix();
       break;
     }
@@ -132,9 +163,10 @@ Scores ScoreBlock(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
     case Aggregate::kAmpi: {
       // r = 70 + 60 s; M = Σ v r; S = sqrt(Σ v (r − M)²); AMPI = M − S · S / M.
       const Eigen::MatrixXd r = (s.array() * 60.0 + 70.0).matrix();
-      const Eigen::VectorXd mean = (r * w) / w_sum;
+      const Eigen::VectorXd mean = WeightedSums(r, w) / w_sum;
       const Eigen::MatrixXd deviation = r.colwise() - mean;
-      const Eigen::ArrayXd sd = ((deviation.array().square().matrix() * w) / w_sum).array().sqrt();
+      const Eigen::ArrayXd sd =
+          (WeightedSums(deviation.array().square().matrix(), w) / w_sum).array().sqrt();
       scores.ampi = (mean.array() - sd * (sd / mean.array())).matrix();
       scores.overall = ((scores.ampi.array() - 70.0) / 60.0).matrix();
       break;
@@ -145,8 +177,8 @@ Scores ScoreBlock(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
 
   // §3.6 crosstab cells: weighted means over the criteria loading on both members.
   if (model.crosstab.size() > 0) {
-    const Eigen::MatrixXd numerator = scores.normalized * model.crosstab;
-    const Eigen::MatrixXd denominator = mask * model.crosstab;
+    const Eigen::MatrixXd numerator = WeightedSums(scores.normalized, model.crosstab);
+    const Eigen::MatrixXd denominator = WeightedSums(mask, model.crosstab);
     scores.has_cell = denominator.array() > 0;
     scores.crosstab = scores.has_cell.select(
         numerator.array() / denominator.array().max(std::numeric_limits<double>::min()), 0.0);

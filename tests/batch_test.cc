@@ -166,3 +166,25 @@ TEST(Rank, CompetitionRankingWithTiesAndNulls) {
 
 }  // namespace
 }  // namespace poise
+
+namespace poise {
+namespace {
+
+TEST(Determinism, AScenarioScoresTheSameAloneAndInAnyBatch) {
+  // Every bundled scenario scored alone must give the same bytes as its line in a batch of all of
+  // them (scores must not depend on batch shape: no product kernel chosen by size).
+  auto all = testing::RunPoise("score -f ndjson scenarios/ scenarios/hdi/");
+  ASSERT_EQ(all.exit_code, 0);
+  std::istringstream lines(all.out);
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    const std::string file = nlohmann::json::parse(line)["file"];
+    EXPECT_EQ(testing::RunPoise("score -f ndjson '" + file + "'").out, line + "\n") << file;
+    ++count;
+  }
+  EXPECT_EQ(count, 15);
+}
+
+}  // namespace
+}  // namespace poise
