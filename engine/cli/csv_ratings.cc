@@ -233,14 +233,15 @@ bool CsvRatings::ReadMatrix(size_t max, Eigen::MatrixXd* ratings, std::vector<st
       views_.clear();
       columns_.clear();
       const size_t n = buffer_.size() - (buffer_.back() == '\r' ? 1 : 0);
+      // A plain scan: fields are a few bytes, too short for a memchr call each to pay off.
+      const char* data = buffer_.data();
       size_t at = 0;
-      while (true) {
-        const size_t comma = buffer_.find(',', at);
-        const size_t end = comma == std::string::npos || comma > n ? n : comma;
-        views_.emplace_back(buffer_.data() + at, end - at);
-        columns_.push_back(static_cast<int>(at) + 1);
-        if (end >= n) break;
-        at = end + 1;
+      for (size_t i = 0; i <= n; ++i) {
+        if (i == n || data[i] == ',') {
+          views_.emplace_back(data + at, i - at);
+          columns_.push_back(static_cast<int>(at) + 1);
+          at = i + 1;
+        }
       }
     }
     if (views_.size() != criterion_of_column_.size()) {
@@ -256,7 +257,11 @@ bool CsvRatings::ReadMatrix(size_t max, Eigen::MatrixXd* ratings, std::vector<st
       if (c < 0 || views_[k].empty()) continue;
       const auto ci = static_cast<size_t>(c);
       double value = 0;
-      const NumberStatus status = ParseNumber(views_[k], &value);
+      // Levels are almost always one digit: read those directly (same result as ParseNumber).
+      const std::string_view cell = views_[k];
+      const bool digit = cell.size() == 1 && cell[0] >= '0' && cell[0] <= '9';
+      if (digit) value = cell[0] - '0';
+      const NumberStatus status = digit ? NumberStatus::kOk : ParseNumber(cell, &value);
       bool valid = status == NumberStatus::kOk;
       if (valid && !scale_open_[ci]) {
         valid = value >= scale_low_[ci] && value <= scale_high_[ci] &&

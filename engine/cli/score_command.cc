@@ -79,7 +79,7 @@ ExitCode ScoreCsvMatrix(CsvRatings& csv, const Model& model, const ScoreOptions&
         std::vector<std::string> ids, names, rows_text;
         std::vector<Diagnostics> errors;
         std::string text;
-        while (csv.ReadMatrix(4096, &ratings, &ids, &names, &errors)) {
+        while (csv.ReadMatrix(2048, &ratings, &ids, &names, &errors)) {
           const Scores scores = ScoreBatch(model, ratings);
           text.clear();
           // Runs of valid rows go through AppendCsvRows; a bad row is rendered in its place.
