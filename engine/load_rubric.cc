@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "load_common.h"
+#include "load_scale.h"
 #include "poise/load.h"
 #include "text.h"
 
@@ -32,10 +33,6 @@ std::optional<Aggregate> ParseAggregate(std::string_view text) {
   if (text == "min") return Aggregate::kMin;
   if (text == "ampi") return Aggregate::kAmpi;
   return std::nullopt;
-}
-
-std::string LevelsText(const Scale& scale) {
-  return fmt::format("{}..{}", FormatNumber(scale.min), FormatNumber(scale.max));
 }
 
 class RubricLoader {
@@ -70,7 +67,7 @@ class RubricLoader {
       rubric_.description = OptionalText(f->value, "the description");
     if (const Field* f = root.Find("scale")) {
       Scale scale;
-      if (ReadScale(f->value, "the rubric's scale", &scale)) rubric_.scale = scale;
+      if (ReadScale(r_, f->value, "the rubric's scale", &scale)) rubric_.scale = scale;
     }
     if (const Field* f = root.Find("min_coverage")) {
       if (auto value = r_.Number(f->value, "min_coverage")) {
@@ -103,108 +100,6 @@ class RubricLoader {
   std::string OptionalText(int index, std::string_view what) {
     if (r_.node(index).kind == yaml::Kind::kNull) return "";
     return r_.Text(index, what).value_or("");
-  }
-
-  // Reads a scale block. Returns false after reporting problems.
-  bool ReadScale(int index, std::string_view what, Scale* scale) {
-    if (!r_.ExpectMap(index, what)) return false;
-    const size_t before = r_.problem_count();
-    MapFields fields(r_, index);
-    ScaleType type = ScaleType::kLevels;
-    if (const Field* f = fields.Find("type")) {
-      auto text = r_.Text(f->value, "the scale type");
-      if (text && *text == "range") {
-        type = ScaleType::kRange;
-      } else if (text && *text != "levels") {
-        r_.Error(r_.node(f->value).mark, fmt::format("unknown scale type '{}'", *text),
-                 DidYouMean(*text, {"levels", "range"}, "use `levels` or `range`"));
-      }
-    }
-    scale->type = type;
-    if (type == ScaleType::kLevels) {
-      fields.CheckKnown({"type", "min", "max", "levels"}, fmt::format("{} (a levels scale)", what));
-    } else {
-      fields.CheckKnown({"type", "min", "max", "transform", "direction", "clamp"},
-                        fmt::format("{} (a range scale)", what));
-    }
-    std::optional<double> min, max;
-    if (const Field* f = fields.Require("min", what)) min = r_.Number(f->value, "the scale's min");
-    if (const Field* f = fields.Require("max", what)) max = r_.Number(f->value, "the scale's max");
-    if (min && max) {
-      if (*min >= *max) {
-        r_.Error(
-            fields.mark(),
-            fmt::format("the scale's min {} is not below its max {}", FormatNumber(*min),
-                        FormatNumber(*max)),
-            "min is the worst end and max the best end; use direction: lower_is_better to flip");
-      } else if (type == ScaleType::kLevels &&
-                 (std::floor(*min) != *min || std::floor(*max) != *max)) {
-        r_.Error(fields.mark(), "a levels scale needs whole-number min and max",
-                 "use type: range for real-valued indicators");
-      } else if (type == ScaleType::kLevels && *max - *min + 1 > kMaxLevels) {
-        r_.Error(fields.mark(),
-                 fmt::format("a levels scale of {} levels is more than the limit of {}",
-                             FormatNumber(*max - *min + 1), kMaxLevels),
-                 "use type: range for fine-grained indicators");
-      } else {
-        scale->min = *min;
-        scale->max = *max;
-      }
-    }
-    if (type == ScaleType::kRange) {
-      if (const Field* f = fields.Find("transform")) {
-        auto text = r_.Text(f->value, "transform");
-        if (text && *text == "log") {
-          scale->transform = Transform::kLog;
-          if (min && *min <= 0) {
-            r_.Error(r_.node(f->value).mark, "transform: log needs min > 0",
-                     "the logarithm of 0 or a negative number is undefined; raise min");
-          }
-        } else if (text && *text != "none") {
-          r_.Error(r_.node(f->value).mark, fmt::format("unknown transform '{}'", *text),
-                   DidYouMean(*text, {"none", "log"}, "use `none` or `log`"));
-        }
-      }
-      if (const Field* f = fields.Find("direction")) {
-        auto text = r_.Text(f->value, "direction");
-        if (text && *text == "lower_is_better") {
-          scale->direction = Direction::kLowerIsBetter;
-        } else if (text && *text != "higher_is_better") {
-          r_.Error(r_.node(f->value).mark, fmt::format("unknown direction '{}'", *text),
-                   DidYouMean(*text, {"higher_is_better", "lower_is_better"},
-                              "use `higher_is_better` or `lower_is_better`"));
-        }
-      }
-      if (const Field* f = fields.Find("clamp")) {
-        if (auto value = r_.Bool(f->value, "clamp")) scale->clamp = *value;
-      }
-    } else if (const Field* f = fields.Find("levels")) {
-      scale->levels.clear();
-      ReadLevels(f->value, *scale, &scale->levels);
-    }
-    return r_.problem_count() == before;
-  }
-
-  void ReadLevels(int index, const Scale& scale, std::map<int, std::string>* levels) {
-    if (!r_.ExpectMap(index, "levels")) return;
-    MapFields fields(r_, index);
-    for (const Field& field : fields.fields()) {
-      double level = 0;
-      if (ParseNumber(field.key, &level) != NumberStatus::kOk || std::floor(level) != level) {
-        r_.Error(field.key_mark, fmt::format("level '{}' is not a whole number", field.key),
-                 fmt::format("levels are the integers {}", LevelsText(scale)));
-        continue;
-      }
-      if (level < scale.min || level > scale.max) {
-        r_.Error(field.key_mark,
-                 fmt::format("level {} is outside the scale {}", field.key, LevelsText(scale)),
-                 "describe only the levels of the scale");
-        continue;
-      }
-      if (auto text = r_.Text(field.value, fmt::format("the descriptor of level {}", field.key))) {
-        (*levels)[static_cast<int>(level)] = *text;
-      }
-    }
   }
 
   void ReadGroups(int index) {
@@ -392,7 +287,7 @@ class RubricLoader {
       criterion.rationale = OptionalText(f->value, "the rationale");
     if (const Field* f = fields.Find("scale")) {
       Scale scale;
-      if (ReadScale(f->value, fmt::format("the scale of {}", where), &scale))
+      if (ReadScale(r_, f->value, fmt::format("the scale of {}", where), &scale))
         criterion.scale = scale;
     }
     if (const Field* f = fields.Find("levels")) {
@@ -401,7 +296,7 @@ class RubricLoader {
                  "level descriptors belong to levels scales; remove `levels:`");
       } else {
         std::map<int, std::string> levels;
-        ReadLevels(f->value, criterion.scale, &levels);
+        ReadLevels(r_, f->value, criterion.scale, &levels);
         criterion.scale.levels = std::move(levels);
       }
     }

@@ -21,6 +21,13 @@ Command AddScoreCommand(CLI::App& app);
 Command AddSynthCommand(CLI::App& app);
 Command AddValidateCommand(CLI::App& app);
 
+// Adds the -r/--rubric option every command shares (an existing file).
+inline CLI::Option* AddRubricOption(
+    CLI::App* cmd, std::string* rubric,
+    const std::string& help = "Rubric (default: look up `rubric:`)") {
+  return cmd->add_option("-r,--rubric", *rubric, help)->check(CLI::ExistingFile);
+}
+
 // What a flag means, in a sentence for students (poise explain).
 std::string FlagMeaning(const Flag& flag, const Rubric& rubric);
 

@@ -199,8 +199,7 @@ Command AddCompareCommand(CLI::App& app) {
   auto options = std::make_shared<CompareOptions>();
   CLI::App* cmd = app.add_subcommand(
       "compare", "Compare scenarios side by side: deltas and what explains them");
-  cmd->add_option("-r,--rubric", options->rubric, "Rubric (default: look up `rubric:`)")
-      ->check(CLI::ExistingFile);
+  AddRubricOption(cmd, &options->rubric);
   cmd->add_option("-f,--format", options->format, "table (default), json, csv or markdown")
       ->check(CLI::IsMember({"table", "json", "csv", "markdown"}));
   cmd->add_option("-o,--output", options->output, "Write to PATH atomically (default: stdout)");

@@ -21,12 +21,7 @@ struct ExportOptions {
 
 ExitCode RunExport(const ExportOptions& options) {
   std::vector<std::string> files;
-  if (!ReadInputList(options.inputs, options.recursive, &files)) return ExitCode::kUsage;
-  if (files.empty()) {
-    std::cerr << "poise: error: no scenario files found in the inputs — directories are searched "
-                 "for *.yaml\n";
-    return ExitCode::kUsage;
-  }
+  if (!ExpandCommandInputs(options.inputs, options.recursive, &files)) return ExitCode::kUsage;
   RubricCache rubrics(options.rubric.empty() ? std::nullopt : std::optional(options.rubric));
   StreamOptions stream;
   stream.threads = ResolveThreads(options.threads);
@@ -78,8 +73,7 @@ Command AddExportCommand(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
   CLI::App* cmd =
       app.add_subcommand("export", "Write scenarios as a ratings matrix (CSV) for spreadsheets");
-  cmd->add_option("-r,--rubric", options->rubric, "Rubric (default: look up `rubric:`)")
-      ->check(CLI::ExistingFile);
+  AddRubricOption(cmd, &options->rubric);
   cmd->add_option("-f,--format", options->format, "csv (the only format)")
       ->check(CLI::IsMember({"csv"}));
   cmd->add_option("-o,--output", options->output, "Write to PATH atomically (default: stdout)");

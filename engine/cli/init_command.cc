@@ -17,12 +17,8 @@ struct InitOptions {
 
 ExitCode RunInit(const InitOptions& options) {
   RubricCache rubrics(options.rubric);
-  Diagnostics errors;
-  const Model* model = rubrics.Load(options.rubric, &errors);
-  if (model == nullptr) {
-    PrintDiagnostics(errors, std::cerr);
-    return ExitCode::kInvalidInput;
-  }
+  const Model* model = LoadRubricOrReport(rubrics, options.rubric);
+  if (model == nullptr) return ExitCode::kInvalidInput;
   std::string id = options.id;
   if (id.empty() && !options.output.empty() && options.output != "-") {
     id = std::filesystem::path(options.output).stem().string();

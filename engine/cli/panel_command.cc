@@ -273,8 +273,7 @@ Command AddPanelCommand(CLI::App& app) {
   auto options = std::make_shared<PanelOptions>();
   CLI::App* cmd =
       app.add_subcommand("panel", "Combine several raters' files: agreement and a consensus");
-  cmd->add_option("-r,--rubric", options->rubric, "Rubric (default: look up `rubric:`)")
-      ->check(CLI::ExistingFile);
+  AddRubricOption(cmd, &options->rubric);
   cmd->add_option("-f,--format", options->format, "table (default), json or markdown")
       ->check(CLI::IsMember({"table", "json", "markdown"}));
   cmd->add_option("-o,--output", options->output,

@@ -37,6 +37,24 @@ bool ReadInputList(const std::vector<std::string>& inputs, bool recursive,
   return true;
 }
 
+bool ExpandCommandInputs(const std::vector<std::string>& inputs, bool recursive,
+                         std::vector<std::string>* files) {
+  if (!ReadInputList(inputs, recursive, files)) return false;
+  if (files->empty()) {
+    std::cerr << "poise: error: no scenario files found in the inputs — directories are searched "
+                 "for *.yaml\n";
+    return false;
+  }
+  return true;
+}
+
+const Model* LoadRubricOrReport(RubricCache& rubrics, const std::string& path) {
+  Diagnostics errors;
+  const Model* model = rubrics.Load(path, &errors);
+  if (model == nullptr) PrintDiagnostics(errors, std::cerr);
+  return model;
+}
+
 LoadedInput LoadInput(const std::string& file, RubricCache& rubrics) {
   LoadedInput input;
   Result<std::string> text = ReadTextFile(file);

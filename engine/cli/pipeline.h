@@ -19,6 +19,13 @@ namespace poise::cli {
 bool ReadInputList(const std::vector<std::string>& inputs, bool recursive,
                    std::vector<std::string>* files);
 
+// ReadInputList, plus the usage error when nothing is found. False after printing the error.
+bool ExpandCommandInputs(const std::vector<std::string>& inputs, bool recursive,
+                         std::vector<std::string>* files);
+
+// Loads and compiles the rubric at `path`; nullptr after printing its diagnostics.
+const Model* LoadRubricOrReport(RubricCache& rubrics, const std::string& path);
+
 // One input read, parsed and bound to its rubric, or the reasons it could not be.
 struct LoadedInput {
   std::unique_ptr<Scenario> scenario;

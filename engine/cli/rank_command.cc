@@ -57,12 +57,7 @@ std::string RankText(const std::optional<int>& r) { return r ? std::to_string(*r
 
 ExitCode RunRank(const RankOptions& options) {
   std::vector<std::string> files;
-  if (!ReadInputList(options.inputs, options.recursive, &files)) return ExitCode::kUsage;
-  if (files.empty()) {
-    std::cerr << "poise: error: no scenario files found in the inputs — directories are searched "
-                 "for *.yaml\n";
-    return ExitCode::kUsage;
-  }
+  if (!ExpandCommandInputs(options.inputs, options.recursive, &files)) return ExitCode::kUsage;
   RubricCache rubrics(options.rubric.empty() ? std::nullopt : std::optional(options.rubric));
   StreamOptions stream;
   stream.threads = ResolveThreads(options.threads);
@@ -245,8 +240,7 @@ Command AddRankCommand(CLI::App& app) {
   auto options = std::make_shared<RankOptions>();
   CLI::App* cmd =
       app.add_subcommand("rank", "Rank scenarios by the overall score, a member, or a group's gap");
-  cmd->add_option("-r,--rubric", options->rubric, "Rubric (default: look up `rubric:`)")
-      ->check(CLI::ExistingFile);
+  AddRubricOption(cmd, &options->rubric);
   cmd->add_option("--by", options->by,
                   "overall (default), GROUP.MEMBER, or GROUP.gap (smaller first)");
   cmd->add_option("-f,--format", options->format, "table (default), csv or json")

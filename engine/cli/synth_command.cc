@@ -43,12 +43,8 @@ struct SynthOptions {
 
 ExitCode RunSynth(const SynthOptions& options) {
   RubricCache rubrics(options.rubric);
-  Diagnostics errors;
-  const Model* model = rubrics.Load(options.rubric, &errors);
-  if (model == nullptr) {
-    PrintDiagnostics(errors, std::cerr);
-    return ExitCode::kInvalidInput;
-  }
+  const Model* model = LoadRubricOrReport(rubrics, options.rubric);
+  if (model == nullptr) return ExitCode::kInvalidInput;
   std::error_code ec;
   std::filesystem::create_directories(options.out, ec);
   if (ec) {
