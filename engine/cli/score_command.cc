@@ -259,7 +259,7 @@ Command AddScoreCommand(CLI::App& app) {
       ->check(CLI::ExistingFile);
   cmd->add_option(
       "inputs", options->inputs,
-      "Scenario files or directories (their *.yaml, by name); - reads paths from stdin");
+      "Scenario files or directories (their *.yaml); - reads paths from stdin");
   cmd->footer(
       "Formats:\n"
       "  table     one line per scenario: overall, each layer, the weakest layer, the flags\n"
