@@ -257,9 +257,8 @@ Command AddScoreCommand(CLI::App& app) {
   cmd->add_option("--from-csv", options->from_csv,
                   "Read ratings from a CSV matrix (id, title?, a column per criterion)")
       ->check(CLI::ExistingFile);
-  cmd->add_option(
-      "inputs", options->inputs,
-      "Scenario files or directories (their *.yaml); - reads paths from stdin");
+  cmd->add_option("inputs", options->inputs,
+                  "Scenario files or directories (their *.yaml); - reads paths from stdin");
   cmd->footer(
       "Formats:\n"
       "  table     one line per scenario: overall, each layer, the weakest layer, the flags\n"
