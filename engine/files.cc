@@ -113,7 +113,9 @@ void CollectYaml(const fs::path& dir, bool recursive, std::vector<std::string>* 
   for (const fs::path& entry : entries) {
     std::error_code status_ec;
     if (fs::is_directory(entry, status_ec)) {
-      if (recursive) CollectYaml(entry, recursive, files);
+      // Symlinked directories are not followed: a link back up the tree would loop forever.
+      if (recursive && !fs::is_symlink(fs::symlink_status(entry, status_ec)))
+        CollectYaml(entry, recursive, files);
     } else if (entry.extension() == ".yaml") {
       files->push_back(entry.string());
     }

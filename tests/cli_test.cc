@@ -1,6 +1,7 @@
 // End-to-end tests of the poise binary: exit codes, golden outputs, a bad file in the middle of a
 // batch, determinism, atomic --output, rubric lookup, help and version.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -382,6 +383,61 @@ TEST(FormatsExamples, ErrorExampleOfSection5) {
       std::string::npos)
       << run.err;
   std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace poise
+
+namespace poise {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(CliOutput, DevicesFifosAndSymlinksAreWrittenNotReplaced) {
+  const fs::path dir =
+      fs::path(::testing::TempDir()) / ("poise_special_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  // A symlink to a regular file: the file is replaced, the link stays a link.
+  std::ofstream(dir / "real.csv") << "old\n";
+  fs::create_symlink("real.csv", dir / "link.csv");
+  auto linked = testing::RunPoise("score -f csv -o '" + (dir / "link.csv").string() +
+                                  "' scenarios/open-doors.yaml");
+  EXPECT_EQ(linked.exit_code, 0) << linked.err;
+  EXPECT_TRUE(fs::is_symlink(dir / "link.csv"));
+  EXPECT_EQ(testing::ReadFile((dir / "real.csv").string()).rfind("file,scenario,", 0), 0u);
+  // Device nodes (stand-ins for /dev/null and /dev/full, made in the test directory).
+  if (geteuid() != 0) {
+    fs::remove_all(dir);
+    GTEST_SKIP() << "device-node cases need root to mknod; the symlink case ran";
+  }
+  ASSERT_EQ(std::system(("mknod -m 666 '" + (dir / "null").string() + "' c 1 3 && mknod -m 666 '" +
+                         (dir / "full").string() + "' c 1 7")
+                            .c_str()),
+            0);
+  auto to_null = testing::RunPoise("score -f csv -o '" + (dir / "null").string() +
+                                   "' scenarios/open-doors.yaml");
+  EXPECT_EQ(to_null.exit_code, 0) << to_null.err;
+  EXPECT_TRUE(fs::is_character_file(dir / "null"));
+  auto to_full = testing::RunPoise("score -f csv -o '" + (dir / "full").string() +
+                                   "' scenarios/open-doors.yaml");
+  EXPECT_EQ(to_full.exit_code, 4);
+  EXPECT_NE(to_full.err.find("writing failed (disk full?)"), std::string::npos) << to_full.err;
+  EXPECT_TRUE(fs::is_character_file(dir / "full"));
+  size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
+  EXPECT_EQ(entries, 4u);  // real.csv, link.csv, null, full: no temporary left behind
+  fs::remove_all(dir);
+}
+
+TEST(CliInputs, RecursionDoesNotFollowDirectorySymlinks) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("poise_loop_" + std::to_string(getpid()));
+  fs::create_directories(dir / "sub");
+  fs::copy_file(POISE_SOURCE_DIR "/scenarios/open-doors.yaml", dir / "sub" / "open-doors.yaml");
+  fs::create_directory_symlink(dir, dir / "sub" / "back");  // a loop back to the top
+  auto run = testing::RunPoise("score -f ndjson --recursive '" + dir.string() + "'");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1);
+  fs::remove_all(dir);
 }
 
 }  // namespace

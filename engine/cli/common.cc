@@ -92,6 +92,25 @@ bool Output::Open(std::string* error) {
     *error = fmt::format("--output {}: is a directory", path_);
     return false;
   }
+  // Only a regular file (or a new one) is replaced atomically. Anything else that exists — a
+  // device such as /dev/stdout or /dev/full, a FIFO, a symlink to one — is written in place:
+  // renaming over it would replace the device or link itself.
+  const fs::file_status link_status = fs::symlink_status(path_, ec);
+  const fs::file_status target_status = fs::status(path_, ec);
+  if (fs::exists(link_status) && !fs::is_regular_file(target_status)) {
+    file_.open(path_, std::ios::binary | std::ios::trunc);
+    if (!file_) {
+      *error = fmt::format("--output {}: cannot write: {}", path_, std::strerror(errno));
+      return false;
+    }
+    direct_ = true;
+    return true;
+  }
+  // A symlink to a regular file: replace the file it points to, not the link.
+  if (fs::is_symlink(link_status)) {
+    const fs::path resolved = fs::canonical(path_, ec);
+    if (!ec) path_ = resolved.string();
+  }
   fs::path target(path_);
   std::string temp_name = ".";  // appended piecewise: GCC 12 warns falsely on "." + std::string
   temp_name += target.filename().string();
@@ -136,6 +155,10 @@ bool Output::Commit(std::string* error) {
   if (!written || file_.fail()) {
     *error = fmt::format("--output {}: writing failed (disk full?)", path_);
     return false;
+  }
+  if (direct_) {
+    committed_ = true;
+    return true;
   }
   // Keep the usual permissions of a new file (mkstemp creates it 0600).
   const mode_t mask = umask(0);

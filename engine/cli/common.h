@@ -62,7 +62,8 @@ class RubricCache {
 };
 
 // Where a report goes: stdout, or a file written through a temporary file in the same directory
-// and renamed into place on Commit(), so a failed run never leaves half a file.
+// and renamed into place on Commit(), so a failed run never leaves half a file. An existing
+// non-regular path (/dev/stdout, a FIFO) is written in place instead.
 class Output {
  public:
   // path: "" or "-" for stdout.
@@ -81,6 +82,7 @@ class Output {
   std::string path_;
   std::string temp_path_;
   std::ofstream file_;
+  bool direct_ = false;  // writing in place to a device or FIFO (no temporary file)
   bool committed_ = false;
 };
 
