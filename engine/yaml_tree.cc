@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <new>
+#include <optional>
 #include <sstream>
 #include <string_view>
 
@@ -196,6 +197,23 @@ class SecondDocumentProbe : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
+// The first tab in a line's indentation at or before `line` (1-based), if any: YAML indents with
+// spaces only, and yaml-cpp's own message for a tab ("illegal map value") does not say so.
+std::optional<SourceMark> TabIndentation(std::string_view text, int line) {
+  int current = 1;
+  size_t start = 0;
+  while (start < text.size() && current <= line) {
+    for (size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+      if (text[i] == '\t') return SourceMark{current, static_cast<int>(i - start) + 1};
+    }
+    const size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+    ++current;
+  }
+  return std::nullopt;
+}
+
 std::string SyntaxMessage(const std::string& message) {
   if (message.empty()) return "invalid YAML";
   std::string text = message;
@@ -247,6 +265,9 @@ ParseResult Parse(std::string_view display_name, std::string_view text) {
                 "poise files nest a few levels at most; check the indentation");
   } catch (const YAML::Exception& error) {
     SourceMark mark = error.mark.is_null() ? ToMark(builder.last_mark()) : ToMark(error.mark);
+    if (auto tab = TabIndentation(text, mark.line)) {
+      return fail(*tab, "a tab in the indentation", "YAML indents with spaces only; replace the tab with spaces");
+    }
     return fail(mark, SyntaxMessage(error.msg), "check the indentation, colons and quotes here");
   } catch (const std::bad_alloc&) {
     return fail({}, "out of memory while reading the file", "is this the right file?");
