@@ -266,7 +266,8 @@ ParseResult Parse(std::string_view display_name, std::string_view text) {
   } catch (const YAML::Exception& error) {
     SourceMark mark = error.mark.is_null() ? ToMark(builder.last_mark()) : ToMark(error.mark);
     if (auto tab = TabIndentation(text, mark.line)) {
-      return fail(*tab, "a tab in the indentation", "YAML indents with spaces only; replace the tab with spaces");
+      return fail(*tab, "a tab in the indentation",
+                  "YAML indents with spaces only; replace the tab with spaces");
     }
     return fail(mark, SyntaxMessage(error.msg), "check the indentation, colons and quotes here");
   } catch (const std::bad_alloc&) {
