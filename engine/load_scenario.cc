@@ -222,24 +222,24 @@ std::string ScaleText(const Scale& scale) {
   return fmt::format("{}..{}", FormatNumber(scale.min), FormatNumber(scale.max));
 }
 
-// Checks one value against a criterion's scale; returns the problem, or "" when it fits.
-std::string CheckOnScale(const Scale& scale, double value) {
+enum class OnScale { kFits, kOutside, kNotALevel };
+
+// Where one value stands on a criterion's scale (clamping range scales accept any value).
+OnScale CheckOnScale(const Scale& scale, double value) {
   if (scale.type == ScaleType::kLevels) {
-    if (value < scale.min || value > scale.max) return "outside";
-    if (std::floor(value) != value) return "not a level";
-    return "";
+    if (value < scale.min || value > scale.max) return OnScale::kOutside;
+    return std::floor(value) != value ? OnScale::kNotALevel : OnScale::kFits;
   }
-  if (!scale.clamp && (value < scale.min || value > scale.max)) return "outside";
-  if (scale.transform == Transform::kLog && value <= 0 && !scale.clamp) return "not positive";
-  return "";
+  if (!scale.clamp && (value < scale.min || value > scale.max)) return OnScale::kOutside;
+  return OnScale::kFits;
 }
 
 }  // namespace
 
 std::optional<Diagnostic> RatingProblem(const Criterion& criterion, double rating) {
   const Scale& scale = criterion.scale;
-  const std::string trouble = CheckOnScale(scale, rating);
-  if (trouble == "outside") {
+  const OnScale trouble = CheckOnScale(scale, rating);
+  if (trouble == OnScale::kOutside) {
     return Diagnostic{
         "",
         {},
@@ -249,7 +249,7 @@ std::optional<Diagnostic> RatingProblem(const Criterion& criterion, double ratin
             ? fmt::format("rate it from {} to {}", FormatNumber(scale.min), FormatNumber(scale.max))
             : "the scale does not clamp (clamp: false); give a value inside the goalposts"};
   }
-  if (trouble == "not a level") {
+  if (trouble == OnScale::kNotALevel) {
     return Diagnostic{"",
                       {},
                       fmt::format("rating {} for '{}' is not a whole level of its scale {}",
@@ -343,7 +343,8 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
         error(entry.range_mark,
               fmt::format("the range {} of '{}' is inverted", range_text, entry.criterion),
               fmt::format("write it low first: [{}, {}]", FormatNumber(high), FormatNumber(low)));
-      } else if (!CheckOnScale(scale, low).empty() || !CheckOnScale(scale, high).empty()) {
+      } else if (CheckOnScale(scale, low) != OnScale::kFits ||
+                 CheckOnScale(scale, high) != OnScale::kFits) {
         error(entry.range_mark,
               fmt::format("the range {} of '{}' leaves its scale {}{}", range_text, entry.criterion,
                           ScaleText(scale),

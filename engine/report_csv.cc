@@ -9,8 +9,6 @@
 namespace poise {
 namespace {
 
-std::string Quote(std::string_view field) { return CsvField(field); }
-
 std::string Number(const std::optional<double>& value) { return value ? FormatNumber(*value) : ""; }
 
 class CsvWriter : public ReportWriter {
@@ -29,7 +27,7 @@ class CsvWriter : public ReportWriter {
       }
     }
     std::vector<std::string> head = {"file", "scenario", "rubric", "status", "overall", "ampi"};
-    for (const std::string& column : columns_) head.push_back(Quote(column));
+    for (const std::string& column : columns_) head.push_back(CsvField(column));
     head.push_back("flags");
     head.push_back("errors");
     out_ << Join(head, ",") << '\n';
@@ -43,18 +41,18 @@ class CsvWriter : public ReportWriter {
 
   std::string Render(const ReportEntry& entry) const override {
     std::vector<std::string> cells(columns_.size() + 8);
-    cells[0] = Quote(entry.file);
+    cells[0] = CsvField(entry.file);
     if (!entry.scored()) {
       cells[3] = "invalid";
       std::vector<std::string> errors;
       for (const Diagnostic& d : entry.errors) errors.push_back(FormatDiagnostic(d));
-      cells.back() = Quote(Join(errors, " | "));
+      cells.back() = CsvField(Join(errors, " | "));
       return Join(cells, ",") + '\n';
     }
     const Rubric& rubric = *entry.model->rubric;
     const Assessment& a = *entry.assessment;
-    cells[1] = Quote(entry.scenario->id);
-    cells[2] = Quote(rubric.id + "@" + rubric.version);
+    cells[1] = CsvField(entry.scenario->id);
+    cells[2] = CsvField(rubric.id + "@" + rubric.version);
     cells[3] = "scored";
     cells[4] = Number(a.overall);
     cells[5] = Number(a.ampi);
@@ -71,7 +69,7 @@ class CsvWriter : public ReportWriter {
       flags.push_back(flag.code + ":" + flag.group +
                       (flag.member.empty() ? "" : "." + flag.member));
     }
-    cells[cells.size() - 2] = Quote(Join(flags, ";"));
+    cells[cells.size() - 2] = CsvField(Join(flags, ";"));
     return Join(cells, ",") + '\n';
   }
 

@@ -43,19 +43,13 @@ ExitCode RunCompare(const CompareOptions& options) {
   RubricCache rubrics(options.rubric.empty() ? std::nullopt : std::optional(options.rubric));
   Batch batch = ScoreFiles(options.inputs, rubrics);
   PrintBatchDiagnostics(batch, std::cerr);
-  if (batch.files.size() < 2) {
-    std::cerr << "poise: error: compare needs at least two scenario files\n";
-    return ExitCode::kUsage;
+  if (ExitCode checked = RequireComparable(
+          batch, "compare needs at least two scenario files",
+          "compare needs scenarios of one rubric; pass --rubric or compare them separately");
+      checked != ExitCode::kOk) {
+    return checked;
   }
-  if (batch.invalid > 0) return ExitCode::kInvalidInput;
   const Model* model = batch.models[0];
-  for (const Model* m : batch.models) {
-    if (m != model) {
-      std::cerr << "poise: error: compare needs scenarios of one rubric; pass --rubric or compare "
-                   "them separately\n";
-      return ExitCode::kInvalidInput;
-    }
-  }
   const Rubric& rubric = *model->rubric;
   const size_t n = batch.files.size();
   std::vector<std::string> names;

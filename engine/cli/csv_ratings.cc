@@ -252,6 +252,7 @@ bool CsvRatings::ReadMatrix(size_t max, Eigen::MatrixXd* ratings, std::vector<st
                             "every row needs one cell per column (empty for not assessed)"});
       continue;
     }
+    bool bad = false;  // some cell failed the fast checks
     for (size_t k = 0; k < views_.size(); ++k) {
       const int c = criterion_of_column_[k];
       if (c < 0 || views_[k].empty()) continue;
@@ -271,19 +272,12 @@ bool CsvRatings::ReadMatrix(size_t max, Eigen::MatrixXd* ratings, std::vector<st
         (*ratings)(r, c) = value;
         continue;
       }
-      // The slow path only builds the message: the same rules and text as ParseRow.
-      if (!quoted) Split(buffer_, &fields_, &columns_, &row_errors);
-      LoadedInput probe = ParseRow(fields_, columns_);
-      for (Diagnostic& d : probe.errors) {
-        if (d.mark.column == columns_[k]) row_errors.push_back(std::move(d));
-      }
+      bad = true;
     }
-    if (!IsValidId(views_[0])) {
-      row_errors.push_back(
-          {path_,
-           {line_, columns_[0]},
-           fmt::format("the scenario id '{}' is not a valid id", views_[0]),
-           "use lowercase letters, digits, '_' and '-', starting with a letter or digit"});
+    if (bad || !IsValidId(views_[0])) {
+      // The slow path builds the messages, once per row: ParseRow's rules and text (cells and id).
+      if (!quoted) Split(buffer_, &fields_, &columns_, &row_errors);
+      for (Diagnostic& d : ParseRow(fields_, columns_).errors) row_errors.push_back(std::move(d));
     }
     if (row_errors.empty()) {
       ids->back() = views_[0];

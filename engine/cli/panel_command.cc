@@ -57,19 +57,13 @@ ExitCode RunPanel(const PanelOptions& options) {
   Batch batch = ScoreFiles(options.inputs, rubrics);
   PrintBatchDiagnostics(batch, std::cerr);
   const size_t n = batch.files.size();
-  if (n < 2) {
-    std::cerr << "poise: error: a panel needs at least two raters' files\n";
-    return ExitCode::kUsage;
+  if (ExitCode checked = RequireComparable(
+          batch, "a panel needs at least two raters' files",
+          "every rater must use the same rubric; pass --rubric to check them against one");
+      checked != ExitCode::kOk) {
+    return checked;
   }
-  if (batch.invalid > 0) return ExitCode::kInvalidInput;
   const Model* model = batch.models[0];
-  for (const Model* m : batch.models) {
-    if (m != model) {
-      std::cerr << "poise: error: every rater must use the same rubric; pass --rubric to check "
-                   "them against one\n";
-      return ExitCode::kInvalidInput;
-    }
-  }
   const Rubric& rubric = *model->rubric;
   std::vector<std::string> raters;
   for (const std::string& file : batch.files)

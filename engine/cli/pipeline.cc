@@ -152,25 +152,28 @@ void ScoreChunk(const std::vector<LoadedInput>& inputs, const std::vector<const 
 
 }  // namespace
 
+ChunkSource FileChunks(const std::vector<std::string>& files, RubricCache& rubrics) {
+  return [&files, &rubrics, next = size_t{0}](size_t max, int threads,
+                                              std::vector<LoadedInput>* inputs,
+                                              std::vector<std::string>* names) mutable {
+    const size_t start = next;
+    next = std::min(files.size(), start + max);
+    names->assign(files.begin() + static_cast<std::ptrdiff_t>(start),
+                  files.begin() + static_cast<std::ptrdiff_t>(next));
+    inputs->resize(next - start);
+    ParallelFor(inputs->size(), threads,
+                [&](size_t i) { (*inputs)[i] = LoadInput(files[start + i], rubrics); });
+    return !inputs->empty();
+  };
+}
+
 void ScoreStream(const std::vector<std::string>& files, RubricCache& rubrics,
                  const StreamOptions& options,
                  const std::function<void(const std::vector<const Model*>&)>& on_begin,
                  const std::function<void(const ReportEntry&, const std::string&)>& on_entry,
                  const EntryRenderer& render) {
-  size_t next = 0;
-  ChunkSource source = [&](size_t max, int threads, std::vector<LoadedInput>* inputs,
-                           std::vector<std::string>* names) {
-    const size_t end = std::min(files.size(), next + max);
-    inputs->resize(end - next);
-    names->assign(files.begin() + static_cast<std::ptrdiff_t>(next),
-                  files.begin() + static_cast<std::ptrdiff_t>(end));
-    const size_t start = next;
-    ParallelFor(inputs->size(), threads,
-                [&](size_t i) { (*inputs)[i] = LoadInput(files[start + i], rubrics); });
-    next = end;
-    return !inputs->empty();
-  };
-  ScoreChunks(source, rubrics, options, files.size(), on_begin, on_entry, render);
+  ScoreChunks(FileChunks(files, rubrics), rubrics, options, files.size(), on_begin, on_entry,
+              render);
 }
 
 void ScoreChunks(const ChunkSource& source, RubricCache& rubrics, const StreamOptions& options,
@@ -262,6 +265,21 @@ void PrintDistinct(const Diagnostics& diagnostics, const std::string& input,
     if (d.file != input && !printed.insert(line).second) continue;
     err << line << '\n';
   }
+}
+
+ExitCode RequireComparable(const Batch& batch, const char* too_few, const char* mixed) {
+  if (batch.files.size() < 2) {
+    std::cerr << "poise: error: " << too_few << '\n';
+    return ExitCode::kUsage;
+  }
+  if (batch.invalid > 0) return ExitCode::kInvalidInput;
+  for (const Model* m : batch.models) {
+    if (m != batch.models[0]) {
+      std::cerr << "poise: error: " << mixed << '\n';
+      return ExitCode::kInvalidInput;
+    }
+  }
+  return ExitCode::kOk;
 }
 
 void PrintBatchDiagnostics(const Batch& batch, std::ostream& err) {

@@ -60,6 +60,10 @@ using EntryRenderer = std::function<std::string(const ReportEntry&)>;
 using ChunkSource = std::function<bool(size_t max, int threads, std::vector<LoadedInput>* inputs,
                                        std::vector<std::string>* names)>;
 
+// The chunks of `files`, each loaded on the threads ScoreChunks passes. `files` and `rubrics` must
+// outlive the source.
+ChunkSource FileChunks(const std::vector<std::string>& files, RubricCache& rubrics);
+
 // ScoreStream over any source of inputs (files, rows of a ratings CSV).
 void ScoreChunks(const ChunkSource& source, RubricCache& rubrics, const StreamOptions& options,
                  size_t total,
@@ -87,6 +91,11 @@ struct Batch {
 
 // Reads every file (directories expanded), binds, scores and assesses them all.
 Batch ScoreFiles(const std::vector<std::string>& inputs, RubricCache& rubrics);
+
+// For the commands that set scenarios side by side (compare, panel): at least two files (else
+// prints `too_few`, usage error), all valid (their problems are already printed), and one rubric
+// (else prints `mixed`). Returns kOk when the batch can be used.
+ExitCode RequireComparable(const Batch& batch, const char* too_few, const char* mixed);
 
 // Prints the problems of every failed input to `err`, each distinct line once (a broken rubric
 // shared by many scenarios is reported once).

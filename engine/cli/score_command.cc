@@ -185,23 +185,9 @@ ExitCode RunScore(const ScoreOptions& options) {
                                    std::vector<std::string>* names) {
           return csv->Read(max, inputs, names);
         };
-        size_t from_files = 0;
-        ChunkSource from_files_source = [&](size_t max, int threads,
-                                            std::vector<LoadedInput>* inputs,
-                                            std::vector<std::string>* names) {
-          const size_t end = std::min(files.size(), from_files + max);
-          names->assign(files.begin() + static_cast<std::ptrdiff_t>(from_files),
-                        files.begin() + static_cast<std::ptrdiff_t>(end));
-          inputs->resize(end - from_files);
-          const size_t start = from_files;
-          ParallelFor(inputs->size(), threads,
-                      [&](size_t i) { (*inputs)[i] = LoadInput(files[start + i], rubrics); });
-          from_files = end;
-          return !inputs->empty();
-        };
         // A JSON report of one input is an object; the rows of a CSV are never counted ahead.
         ScoreChunks(
-            csv ? from_csv : from_files_source, rubrics, stream, csv ? 0 : files.size(),
+            csv ? from_csv : FileChunks(files, rubrics), rubrics, stream, csv ? 0 : files.size(),
             [&](const std::vector<const Model*>& models) {
               header_models = models;
               writer->Begin(models, csv ? 2 : files.size());
