@@ -2,12 +2,17 @@
 #   make demo   build, then score the bundled scenarios against the bundled rubric
 #   make test   build, then run every test
 #   make build  leaves the binary at build/poise
+#   make test-sanitize   the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make fuzz FUZZ_SECONDS=N   builds the libFuzzer targets (clang) and runs each for N seconds
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 WERROR ?= OFF
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SANITIZE_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build demo test bench format clean
+.PHONY: all deps configure build demo test test-sanitize fuzz bench format clean
 
 all: build
 
@@ -32,6 +37,22 @@ demo: build
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# A separate Debug build with ASan + UBSan; the CLI tests run that build's poise binary too.
+test-sanitize: deps
+	@cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=Debug -DPOISE_SANITIZE=ON \
+	  -DPOISE_WARNINGS_AS_ERRORS=$(WERROR) >/dev/null
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	@cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer needs clang and its runtime (installed here); corpora persist in $(FUZZ_DIR).
+fuzz:
+	@scripts/install-deps.sh clang-14 libclang-rt-14-dev
+	@cmake -S . -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DPOISE_BUILD_FUZZ=ON -DPOISE_BUILD_TESTS=OFF >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_rubric fuzz_scenario fuzz_csv
+	@fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
 # Google Benchmark micro-benchmarks, then the end-to-end timings (docs/performance.md).
 bench: deps
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DPOISE_BUILD_BENCH=ON >/dev/null
@@ -43,4 +64,4 @@ format:
 	@clang-format -i $$(git ls-files '*.h' '*.cc')
 
 clean:
-	@rm -rf $(BUILD_DIR)
+	@rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR)

@@ -14,13 +14,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> BadCases() {
+std::vector<std::string> BadCases(const std::string& extension) {
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(POISE_SOURCE_DIR "/tests/data/bad")) {
-    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+    if (entry.path().extension() == extension) names.push_back(entry.path().stem().string());
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+std::string CaseName(const ::testing::TestParamInfo<std::string>& param) {
+  std::string name = param.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
 }
 
 class BadInput : public ::testing::TestWithParam<std::string> {};
@@ -46,12 +52,51 @@ TEST_P(BadInput, IsRejectedWithPinnedDiagnostics) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Data, BadInput, ::testing::ValuesIn(BadCases()),
-                         [](const ::testing::TestParamInfo<std::string>& param) {
-                           std::string name = param.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Data, BadInput, ::testing::ValuesIn(BadCases(".yaml")), CaseName);
+
+// The *.csv cases are ratings matrices for `score --from-csv` (rubric three.yaml). Both reading
+// paths — rows as scenarios (ndjson) and the matrix fast path (csv) — must report exactly the
+// pinned diagnostics and exit 2, while still scoring the valid rows.
+class BadCsv : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(BadCsv, BothPathsReportThePinnedDiagnostics) {
+  const std::string name = GetParam();
+  const std::string expected =
+      testing::ReadFile(POISE_SOURCE_DIR "/tests/data/bad/" + name + ".expected");
+  ASSERT_FALSE(expected.empty()) << "missing " << name << ".expected";
+  for (const char* format : {"ndjson", "csv"}) {
+    testing::RunResult run =
+        testing::RunPoise(std::string("score --rubric tests/data/rubrics/three.yaml --format ") +
+                          format + " --from-csv tests/data/bad/" + name + ".csv");
+    EXPECT_EQ(run.exit_code, 2) << format;
+    EXPECT_EQ(run.err, expected) << format;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Data, BadCsv, ::testing::ValuesIn(BadCases(".csv")), CaseName);
+
+TEST(BadCsvLine, LineLongerThanTheLimitIsOneBadRowAndTheOthersScore) {
+  // 600 Ki fields of "x," = 1.2 MB on line 3, past kMaxCsvLine (1 MiB); read in bounded memory.
+  const std::string path = ::testing::TempDir() + "poise_long_line.csv";
+  {
+    std::ofstream out(path);
+    out << "id,a,b,c\nfirst,1,2,3\n";
+    for (int i = 0; i < 600 * 1024; ++i) out << "x,";
+    out << "\nlast,4,4,4\n";
+  }
+  for (const char* format : {"ndjson", "csv"}) {
+    testing::RunResult run = testing::RunPoise(
+        std::string("score --rubric tests/data/rubrics/three.yaml --format ") + format +
+        " --from-csv '" + path + "'");
+    EXPECT_EQ(run.exit_code, 2) << format;
+    EXPECT_EQ(run.err, path + ":3:1: error: line longer than 1048576 bytes — is this a ratings "
+                              "matrix? (a row of 5000 criteria needs well under 1 MiB)\n")
+        << format;
+    EXPECT_NE(run.out.find("first"), std::string::npos) << format;
+    EXPECT_NE(run.out.find("last"), std::string::npos) << format;
+  }
+  std::remove(path.c_str());
+}
 
 TEST(BadInputSize, FileLargerThanTheLimitIsRejectedBeforeParsing) {
   const std::string path = ::testing::TempDir() + "poise_huge.yaml";

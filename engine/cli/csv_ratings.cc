@@ -3,29 +3,92 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstring>
+#include <fstream>
 
 #include "text.h"
 
 namespace poise::cli {
 
+LineReader::LineReader(std::unique_ptr<std::istream> in, size_t max_line)
+    : in_(std::move(in)),
+      max_line_(max_line),
+      capacity_(max_line + (1u << 16)),
+      buffer_(std::make_unique_for_overwrite<char[]>(capacity_)) {}
+
+bool LineReader::Fill() {
+  if (eof_) return false;
+  if (begin_ > 0) {  // keep the unread part at the front
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  in_->read(buffer_.get() + end_, static_cast<std::streamsize>(capacity_ - end_));
+  const auto got = static_cast<size_t>(in_->gcount());
+  end_ += got;
+  if (got == 0) eof_ = true;
+  return got > 0;
+}
+
+bool LineReader::Next(std::string_view* line, bool* too_long) {
+  *too_long = false;
+  size_t scanned = 0;  // bytes after begin_ known to hold no newline
+  while (true) {
+    const char* start = buffer_.get() + begin_;
+    const auto* newline =
+        static_cast<const char*>(std::memchr(start + scanned, '\n', end_ - begin_ - scanned));
+    if (newline != nullptr) {
+      const auto length = static_cast<size_t>(newline - start);
+      *line = *too_long ? std::string_view() : std::string_view(start, length);
+      begin_ += length + 1;
+      return true;
+    }
+    scanned = end_ - begin_;
+    if (scanned > max_line_) {  // drop what we have of the line and go on looking for its end
+      *too_long = true;
+      begin_ = end_;
+      scanned = 0;
+    }
+    if (!Fill()) {
+      if (begin_ == end_ && !*too_long) return false;
+      *line = *too_long ? std::string_view()
+                        : std::string_view(buffer_.get() + begin_, end_ - begin_);
+      begin_ = end_;
+      return true;
+    }
+  }
+}
+
 std::unique_ptr<CsvRatings> CsvRatings::Open(const std::string& path, const Model* model,
                                              Diagnostics* errors) {
-  std::unique_ptr<CsvRatings> csv(new CsvRatings(path, model));
-  csv->in_.open(path, std::ios::binary);
-  if (!csv->in_) {
+  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*in) {
     errors->push_back({path, {}, "cannot open the ratings CSV", "check the path"});
     return nullptr;
   }
-  if (!std::getline(csv->in_, csv->buffer_)) {
+  return Open(path, std::move(in), model, errors);
+}
+
+std::unique_ptr<CsvRatings> CsvRatings::Open(const std::string& display_name,
+                                             std::unique_ptr<std::istream> in, const Model* model,
+                                             Diagnostics* errors) {
+  std::unique_ptr<CsvRatings> csv(new CsvRatings(display_name, std::move(in), model));
+  const std::string& path = csv->path_;
+  bool too_long = false;
+  if (!csv->lines_.Next(&csv->line_text_, &too_long)) {
     errors->push_back({path,
                        {},
                        "the ratings CSV is empty",
                        "its first line names the columns: id,title,<criteria>"});
     return nullptr;
   }
+  if (too_long) {
+    errors->push_back(csv->LongLine(1));
+    return nullptr;
+  }
   csv->line_ = 1;
-  if (csv->buffer_.starts_with("\xEF\xBB\xBF")) csv->buffer_.erase(0, 3);
-  if (!csv->Split(csv->buffer_, &csv->fields_, &csv->columns_, errors)) return nullptr;
+  if (csv->line_text_.starts_with("\xEF\xBB\xBF")) csv->line_text_.remove_prefix(3);
+  if (!csv->Split(csv->line_text_, &csv->fields_, &csv->columns_, errors)) return nullptr;
   const Rubric& rubric = *model->rubric;
   std::vector<std::string> ids;
   for (const Criterion& c : rubric.criteria) ids.push_back(c.id);
@@ -77,7 +140,20 @@ std::unique_ptr<CsvRatings> CsvRatings::Open(const std::string& path, const Mode
   return csv;
 }
 
-bool CsvRatings::Split(const std::string& line, std::vector<std::string>* fields,
+Diagnostic CsvRatings::LongLine(int line) const {
+  return {path_, {line, 1}, fmt::format("line longer than {} bytes", kMaxCsvLine),
+          "is this a ratings matrix? (a row of 5000 criteria needs well under 1 MiB)"};
+}
+
+bool CsvRatings::NextRow(bool* too_long) {
+  while (lines_.Next(&line_text_, too_long)) {
+    ++line_;
+    if (*too_long || !(line_text_.empty() || line_text_ == "\r")) return true;
+  }
+  return false;
+}
+
+bool CsvRatings::Split(std::string_view line, std::vector<std::string>* fields,
                        std::vector<int>* columns, Diagnostics* errors) {
   columns->clear();
   size_t count = 0;  // fields are reused from line to line, keeping their buffers
@@ -116,8 +192,8 @@ bool CsvRatings::Split(const std::string& line, std::vector<std::string>* fields
       }
     } else {
       const size_t comma = line.find(',', i);
-      const size_t end = comma == std::string::npos || comma > n ? n : comma;
-      field.assign(line, i, end - i);
+      const size_t end = comma == std::string_view::npos || comma > n ? n : comma;
+      field.assign(line.substr(i, end - i));
       i = end;
     }
     if (i >= n) return true;
@@ -154,7 +230,15 @@ LoadedInput CsvRatings::ParseRow(const std::vector<std::string>& fields,
     error(0, fmt::format("the scenario id '{}' is not a valid id", scenario->id),
           "use lowercase letters, digits, '_' and '-', starting with a letter or digit");
   }
-  if (title_column_ >= 0) scenario->title = fields[static_cast<size_t>(title_column_)];
+  if (title_column_ >= 0) {
+    const auto t = static_cast<size_t>(title_column_);
+    std::string what;
+    if (FindInvalidText(fields[t], &what)) {
+      error(t, fmt::format("the title is not text: {}", what), "titles are UTF-8 text");
+    } else {
+      scenario->title = fields[t];
+    }
+  }
   if (scenario->title.empty()) scenario->title = scenario->id;
   const size_t c_count = rubric.criteria.size();
   scenario->ratings.assign(c_count, std::nullopt);
@@ -207,9 +291,8 @@ bool CsvRatings::ReadMatrix(size_t max, Eigen::MatrixXd* ratings, std::vector<st
   errors->clear();
   size_t row = 0;
   const double nan = std::nan("");
-  while (row < max && std::getline(in_, buffer_)) {
-    ++line_;
-    if (buffer_.empty() || buffer_ == "\r") continue;
+  bool too_long = false;
+  while (row < max && NextRow(&too_long)) {
     std::string& name = names->emplace_back(path_);
     name += ':';
     name += std::to_string(line_);
@@ -217,24 +300,21 @@ bool CsvRatings::ReadMatrix(size_t max, Eigen::MatrixXd* ratings, std::vector<st
     ids->emplace_back();
     const auto r = static_cast<Eigen::Index>(row++);
     ratings->row(r).setConstant(nan);
-    if (buffer_.size() > kMaxCsvLine) {
-      row_errors.push_back({path_,
-                            {line_, 1},
-                            fmt::format("line longer than {} bytes", kMaxCsvLine),
-                            "is this a ratings matrix?"});
+    if (too_long) {
+      row_errors.push_back(LongLine(line_));
       continue;
     }
     // Fast scan for the common row without quotes: fields are views into the line.
-    const bool quoted = buffer_.find('"') != std::string::npos;
+    const bool quoted = line_text_.find('"') != std::string_view::npos;
     if (quoted) {
-      if (!Split(buffer_, &fields_, &columns_, &row_errors)) continue;
+      if (!Split(line_text_, &fields_, &columns_, &row_errors)) continue;
       views_.assign(fields_.begin(), fields_.end());
     } else {
       views_.clear();
       columns_.clear();
-      const size_t n = buffer_.size() - (buffer_.back() == '\r' ? 1 : 0);
+      const size_t n = line_text_.size() - (line_text_.back() == '\r' ? 1 : 0);
       // A plain scan: fields are a few bytes, too short for a memchr call each to pay off.
-      const char* data = buffer_.data();
+      const char* data = line_text_.data();
       size_t at = 0;
       for (size_t i = 0; i <= n; ++i) {
         if (i == n || data[i] == ',') {
@@ -274,9 +354,11 @@ bool CsvRatings::ReadMatrix(size_t max, Eigen::MatrixXd* ratings, std::vector<st
       }
       bad = true;
     }
-    if (bad || !IsValidId(views_[0])) {
+    std::string what;
+    if (bad || !IsValidId(views_[0]) ||
+        (title_column_ >= 0 && FindInvalidText(views_[static_cast<size_t>(title_column_)], &what))) {
       // The slow path builds the messages, once per row: ParseRow's rules and text (cells and id).
-      if (!quoted) Split(buffer_, &fields_, &columns_, &row_errors);
+      if (!quoted) Split(line_text_, &fields_, &columns_, &row_errors);
       for (Diagnostic& d : ParseRow(fields_, columns_).errors) row_errors.push_back(std::move(d));
     }
     if (row_errors.empty()) {
@@ -293,20 +375,15 @@ bool CsvRatings::Read(size_t max, std::vector<LoadedInput>* inputs,
                       std::vector<std::string>* names) {
   inputs->clear();
   names->clear();
-  while (inputs->size() < max && std::getline(in_, buffer_)) {
-    ++line_;
-    if (buffer_.empty() || buffer_ == "\r") continue;
+  bool too_long = false;
+  while (inputs->size() < max && NextRow(&too_long)) {
     names->push_back(fmt::format("{}:{}", path_, line_));
-    if (buffer_.size() > kMaxCsvLine) {
-      LoadedInput& input = inputs->emplace_back();
-      input.errors.push_back({path_,
-                              {line_, 1},
-                              fmt::format("line longer than {} bytes", kMaxCsvLine),
-                              "is this a ratings matrix?"});
+    if (too_long) {
+      inputs->emplace_back().errors.push_back(LongLine(line_));
       continue;
     }
     Diagnostics errors;
-    if (!Split(buffer_, &fields_, &columns_, &errors)) {
+    if (!Split(line_text_, &fields_, &columns_, &errors)) {
       inputs->emplace_back().errors = std::move(errors);
       continue;
     }

@@ -3,7 +3,7 @@
 #ifndef POISE_ENGINE_CLI_CSV_RATINGS_H_
 #define POISE_ENGINE_CLI_CSV_RATINGS_H_
 
-#include <fstream>
+#include <istream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,8 +13,30 @@
 
 namespace poise::cli {
 
-// Longest CSV line accepted (a row of thousands of criteria fits easily).
+// Longest CSV line accepted (a row of thousands of criteria fits easily). A longer line is an
+// error of its own row; it is skipped without being held in memory.
 inline constexpr size_t kMaxCsvLine = 1u << 20;
+
+// Lines of a stream as views into one fixed buffer: memory stays bounded by the longest line
+// accepted, whatever the input holds.
+class LineReader {
+ public:
+  LineReader(std::unique_ptr<std::istream> in, size_t max_line);
+
+  // The next line without its '\n' (a trailing '\r' is kept); false at the end of the input.
+  // A line longer than the maximum is skipped to its end and returned empty with *too_long set.
+  bool Next(std::string_view* line, bool* too_long);
+
+ private:
+  bool Fill();  // reads more after the unread part; false when nothing more came
+
+  std::unique_ptr<std::istream> in_;
+  size_t max_line_;
+  size_t capacity_;
+  std::unique_ptr<char[]> buffer_;  // capacity_ bytes, left uninitialised
+  size_t begin_ = 0, end_ = 0;  // the unread part of buffer_
+  bool eof_ = false;
+};
 
 class CsvRatings {
  public:
@@ -22,6 +44,9 @@ class CsvRatings {
   // column). nullptr with located diagnostics when it cannot be used.
   static std::unique_ptr<CsvRatings> Open(const std::string& path, const Model* model,
                                           Diagnostics* errors);
+  // The same for a stream already open (`name` is used in messages); used by the fuzzer.
+  static std::unique_ptr<CsvRatings> Open(const std::string& name, std::unique_ptr<std::istream> in,
+                                          const Model* model, Diagnostics* errors);
 
   // Reads up to `max` rows: each a bound scenario, or its located errors. False when no row is
   // left.
@@ -33,19 +58,24 @@ class CsvRatings {
                   std::vector<std::string>* names, std::vector<Diagnostics>* errors);
 
  private:
-  CsvRatings(std::string path, const Model* model) : path_(std::move(path)), model_(model) {}
+  CsvRatings(std::string path, std::unique_ptr<std::istream> in, const Model* model)
+      : path_(std::move(path)), model_(model), lines_(std::move(in), kMaxCsvLine) {}
+  // The next non-blank line into line_text_ (line_ counts it); false at the end. A line past
+  // kMaxCsvLine sets *too_long and leaves line_text_ empty.
+  bool NextRow(bool* too_long);
+  Diagnostic LongLine(int line) const;  // the error for a line past kMaxCsvLine
   // Splits `line` into fields; false with an error when a quoted field is not closed.
-  bool Split(const std::string& line, std::vector<std::string>* fields, std::vector<int>* columns,
+  bool Split(std::string_view line, std::vector<std::string>* fields, std::vector<int>* columns,
              Diagnostics* errors);
   LoadedInput ParseRow(const std::vector<std::string>& fields, const std::vector<int>& columns);
 
   std::string path_;
   const Model* model_;
-  std::ifstream in_;
+  LineReader lines_;
   int line_ = 0;
   int title_column_ = -1;
   std::vector<int> criterion_of_column_;  // per column: criterion index, or -1 for id / title
-  std::string buffer_;
+  std::string_view line_text_;  // the current line, a view into lines_
   std::vector<std::string> fields_;
   std::vector<std::string_view> views_;  // the fields of the current line (ReadMatrix)
   std::vector<int> columns_;

@@ -7,3 +7,7 @@ poise=${1:-build/poise}
 for f in tests/data/bad/*.yaml; do
   "$poise" validate -q --rubric tests/data/rubrics/three.yaml "$f" 2>"${f%.yaml}.expected" >/dev/null || true
 done
+for f in tests/data/bad/*.csv; do
+  "$poise" score --rubric tests/data/rubrics/three.yaml --from-csv "$f" --format ndjson \
+    2>"${f%.csv}.expected" >/dev/null || true
+done
