@@ -144,7 +144,9 @@ bool Output::Commit(std::string* error) {
   if (path_.empty()) {
     std::cout.flush();
     if (!std::cout) {
-      *error = "cannot write to standard output";
+      *error =
+          "cannot write to standard output (was it closed early, or is the disk full?); "
+          "the report is incomplete";
       return false;
     }
     return true;

@@ -51,8 +51,8 @@ bool LineReader::Next(std::string_view* line, bool* too_long) {
     }
     if (!Fill()) {
       if (begin_ == end_ && !*too_long) return false;
-      *line = *too_long ? std::string_view()
-                        : std::string_view(buffer_.get() + begin_, end_ - begin_);
+      *line =
+          *too_long ? std::string_view() : std::string_view(buffer_.get() + begin_, end_ - begin_);
       begin_ = end_;
       return true;
     }
@@ -141,7 +141,9 @@ std::unique_ptr<CsvRatings> CsvRatings::Open(const std::string& display_name,
 }
 
 Diagnostic CsvRatings::LongLine(int line) const {
-  return {path_, {line, 1}, fmt::format("line longer than {} bytes", kMaxCsvLine),
+  return {path_,
+          {line, 1},
+          fmt::format("line longer than {} bytes", kMaxCsvLine),
           "is this a ratings matrix? (a row of 5000 criteria needs well under 1 MiB)"};
 }
 
@@ -356,7 +358,8 @@ bool CsvRatings::ReadMatrix(size_t max, Eigen::MatrixXd* ratings, std::vector<st
     }
     std::string what;
     if (bad || !IsValidId(views_[0]) ||
-        (title_column_ >= 0 && FindInvalidText(views_[static_cast<size_t>(title_column_)], &what))) {
+        (title_column_ >= 0 &&
+         FindInvalidText(views_[static_cast<size_t>(title_column_)], &what))) {
       // The slow path builds the messages, once per row: ParseRow's rules and text (cells and id).
       if (!quoted) Split(line_text_, &fields_, &columns_, &row_errors);
       for (Diagnostic& d : ParseRow(fields_, columns_).errors) row_errors.push_back(std::move(d));

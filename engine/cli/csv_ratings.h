@@ -34,7 +34,7 @@ class LineReader {
   size_t max_line_;
   size_t capacity_;
   std::unique_ptr<char[]> buffer_;  // capacity_ bytes, left uninitialised
-  size_t begin_ = 0, end_ = 0;  // the unread part of buffer_
+  size_t begin_ = 0, end_ = 0;      // the unread part of buffer_
   bool eof_ = false;
 };
 
@@ -75,7 +75,7 @@ class CsvRatings {
   int line_ = 0;
   int title_column_ = -1;
   std::vector<int> criterion_of_column_;  // per column: criterion index, or -1 for id / title
-  std::string_view line_text_;  // the current line, a view into lines_
+  std::string_view line_text_;            // the current line, a view into lines_
   std::vector<std::string> fields_;
   std::vector<std::string_view> views_;  // the fields of the current line (ReadMatrix)
   std::vector<int> columns_;

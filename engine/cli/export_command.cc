@@ -32,6 +32,7 @@ ExitCode RunExport(const ExportOptions& options) {
   ExitCode written = WriteOutput(
       output,
       [&](std::ostream& out) {
+        stream.output = &out;
         ScoreStream(
             files, rubrics, stream, [](const std::vector<const Model*>&) {},
             [&](const ReportEntry& entry, const std::string&) {

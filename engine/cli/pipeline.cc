@@ -197,6 +197,7 @@ void ScoreChunks(const ChunkSource& source, RubricCache& rubrics, const StreamOp
     const std::vector<const Model*> models = rubrics.models();
     ScoreChunk(*inputs, models, options.threads, *assessments);
     if (writer.joinable()) writer.join();  // on_begin and on_entry never run concurrently
+    if (options.output != nullptr && options.output->fail()) return;
     if (!begun) {
       on_begin(models);
       begun = true;

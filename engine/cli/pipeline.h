@@ -45,6 +45,9 @@ int ResolveThreads(int requested);
 struct StreamOptions {
   int threads = 1;
   size_t chunk = 1024;  // files held in memory at once (two chunks with threads > 1)
+  // The report stream: once writing to it has failed (disk full, reader gone), no further chunk
+  // is loaded — the run ends early and the caller reports the failed write.
+  const std::ostream* output = nullptr;
 };
 
 // Scores `files` chunk by chunk: loads a chunk on `threads` threads, scores each rubric's

@@ -79,7 +79,7 @@ ExitCode ScoreCsvMatrix(CsvRatings& csv, const Model& model, const ScoreOptions&
         std::vector<std::string> ids, names, rows_text;
         std::vector<Diagnostics> errors;
         std::string text;
-        while (csv.ReadMatrix(2048, &ratings, &ids, &names, &errors)) {
+        while (out && csv.ReadMatrix(2048, &ratings, &ids, &names, &errors)) {
           const Scores scores = ScoreBatch(model, ratings);
           text.clear();
           // Runs of valid rows go through AppendCsvRows; a bad row is rendered in its place.
@@ -178,6 +178,7 @@ ExitCode RunScore(const ScoreOptions& options) {
   ExitCode written = WriteOutput(
       output,
       [&](std::ostream& out) {
+        stream.output = &out;
         std::unique_ptr<ReportWriter> writer =
             MakeReportWriter(ParseReportFormat(options.format).value_or(ReportFormat::kTable), out);
         std::vector<const Model*> header_models;
