@@ -3,6 +3,7 @@
 #   make test   build, then run every test
 #   make build  leaves the binary at build/poise
 #   make test-sanitize   the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make lint   cppcheck and clang-tidy, both must be silent
 #   make fuzz FUZZ_SECONDS=N   builds the libFuzzer targets (clang) and runs each for N seconds
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
@@ -12,7 +13,7 @@ SANITIZE_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build demo test test-sanitize fuzz bench format clean
+.PHONY: all deps configure build demo test test-sanitize fuzz lint bench format clean
 
 all: build
 
@@ -52,6 +53,10 @@ fuzz:
 	  -DPOISE_BUILD_FUZZ=ON -DPOISE_BUILD_TESTS=OFF >/dev/null
 	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_rubric fuzz_scenario fuzz_csv
 	@fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
+# cppcheck and clang-tidy (.clang-tidy) over engine/ and include/; any finding fails.
+lint: configure
+	@scripts/lint.sh $(BUILD_DIR)
 
 # Google Benchmark micro-benchmarks, then the end-to-end timings (docs/performance.md).
 bench: deps

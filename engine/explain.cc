@@ -50,7 +50,7 @@ std::vector<RatingGain> RatingGains(const Model& model, const Scenario& scenario
     const auto& rating = scenario.ratings[c];
     if (!rating) continue;
     const Scale& s = rubric.criteria[c].scale;
-    double to = *rating;
+    double to = 0;
     if (s.type == ScaleType::kLevels) {
       to = std::min(s.max, *rating + 1);
     } else {

@@ -20,6 +20,40 @@ double Normalize(const Scale& scale, double rating) {
   return x;
 }
 
+namespace {
+
+size_t CrosstabCell(const Model& model, const Load& row, const Load& column) {
+  return static_cast<size_t>(row.member) * static_cast<size_t>(model.crosstab_cols) +
+         static_cast<size_t>(column.member);
+}
+
+// The matrices that carry criterion weights: a_c,m = w_c · load_c,m per group, their column
+// totals, and the crosstab's w_c · la_c,i · lb_c,j.
+void FillWeighted(const Rubric& r, const std::vector<double>& weights, Model* model) {
+  const auto c_count = static_cast<Eigen::Index>(r.criteria.size());
+  for (GroupModel& g : model->groups) g.weight_load.setZero(c_count, g.loaded.cols());
+  if (r.crosstab) model->crosstab.setZero(c_count, model->crosstab_rows * model->crosstab_cols);
+  for (Eigen::Index c = 0; c < c_count; ++c) {
+    const Criterion& criterion = r.criteria[static_cast<size_t>(c)];
+    const double w = weights[static_cast<size_t>(c)];
+    for (const Load& load : criterion.loads) {
+      model->groups[static_cast<size_t>(load.group)].weight_load(c, load.member) += w * load.share;
+    }
+    if (!r.crosstab) continue;
+    for (const Load& la : criterion.loads) {
+      if (la.group != r.crosstab->first) continue;
+      for (const Load& lb : criterion.loads) {
+        if (lb.group != r.crosstab->second) continue;
+        model->crosstab(c, static_cast<Eigen::Index>(CrosstabCell(*model, la, lb))) +=
+            w * la.share * lb.share;
+      }
+    }
+  }
+  for (GroupModel& g : model->groups) g.total = g.weight_load.colwise().sum();
+}
+
+}  // namespace
+
 Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric) {
   Model model;
   const Rubric& r = *rubric;
@@ -53,12 +87,10 @@ Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric) {
     const Criterion& criterion = r.criteria[static_cast<size_t>(c)];
     for (const Load& load : criterion.loads) {
       GroupModel& g = model.groups[static_cast<size_t>(load.group)];
-      g.weight_load(c, load.member) += criterion.weight * load.share;
       g.loaded(c, load.member) = 1;
       g.criteria[static_cast<size_t>(load.member)].push_back(static_cast<int>(c));
     }
   }
-  for (GroupModel& g : model.groups) g.total = g.weight_load.colwise().sum();
 
   const Group& overall_group = r.groups[static_cast<size_t>(r.overall.group)];
   const auto n = static_cast<Eigen::Index>(overall_group.members.size());
@@ -74,7 +106,6 @@ Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric) {
                         "the AHP judgements have no positive principal eigenvector",
                         "check the judgements for extreme values"};
     }
-    model.overall_weights = ahp->weights;
     model.overall_raw_weights = ahp->weights;
     model.ahp = AhpSummary{ahp->lambda_max, ahp->ci, ahp->cr, ahp->cr > 0.1};
   } else if (!r.overall.weights.empty()) {
@@ -91,25 +122,33 @@ Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric) {
     const Group& b = r.groups[static_cast<size_t>(cols_group)];
     model.crosstab_rows = static_cast<int>(a.members.size());
     model.crosstab_cols = static_cast<int>(b.members.size());
-    const Eigen::Index cells = model.crosstab_rows * model.crosstab_cols;
-    model.crosstab = Eigen::MatrixXd::Zero(c_count, cells);
+    const Eigen::Index cells = static_cast<Eigen::Index>(model.crosstab_rows) * model.crosstab_cols;
     std::vector<unsigned char> touched(static_cast<size_t>(cells), 0);
-    for (Eigen::Index c = 0; c < c_count; ++c) {
-      const Criterion& criterion = r.criteria[static_cast<size_t>(c)];
+    for (const Criterion& criterion : r.criteria) {
       for (const Load& la : criterion.loads) {
         if (la.group != rows_group) continue;
         for (const Load& lb : criterion.loads) {
-          if (lb.group != cols_group) continue;
-          const Eigen::Index cell = la.member * model.crosstab_cols + lb.member;
-          model.crosstab(c, cell) += criterion.weight * la.share * lb.share;
-          touched[static_cast<size_t>(cell)] = 1;
+          if (lb.group == cols_group) touched[CrosstabCell(model, la, lb)] = 1;
         }
       }
     }
     for (unsigned char t : touched) model.blind_spot.push_back(t ? 0 : 1);
   }
+  std::vector<double> weights;
+  for (const Criterion& criterion : r.criteria) weights.push_back(criterion.weight);
+  FillWeighted(r, weights, &model);
   model.rubric = std::move(rubric);
   return model;
+}
+
+Model Reweight(const Model& model, const std::vector<double>& criterion_weights,
+               const Eigen::VectorXd& overall_raw_weights) {
+  Model m = model;
+  FillWeighted(*model.rubric, criterion_weights, &m);
+  m.overall_raw_weights = overall_raw_weights;
+  m.overall_weight_sum = overall_raw_weights.sum();
+  m.overall_weights = overall_raw_weights / m.overall_weight_sum;
+  return m;
 }
 
 }  // namespace poise

@@ -57,6 +57,7 @@ std::string FlagSummary(const Assessment& assessment) {
       add(flag.code, flag.member.empty() ? flag.group : flag.member);
   }
   std::vector<std::string> texts;
+  texts.reserve(parts.size());
   for (const auto& [label, items] : parts) texts.push_back(label + " " + Join(items, ", "));
   return Join(texts, "; ");
 }

@@ -170,7 +170,7 @@ ExitCode RunCompare(const CompareOptions& options) {
                          "What explains most of the difference from {} to {} (each criterion moved "
                          "alone):",
                          names[0], names[i]),
-                     100, md ? "## " : "", md ? "" : "");
+                     100, md ? "## " : "", "");
           if (md) out << "\n";
           if (effects[i - 1].empty())
             out << (md ? "- " : "  ") << "no criterion is rated differently\n";

@@ -5,8 +5,11 @@
 
 #include "cli/commands.h"
 
-int main(int argc, char** argv) {
-  using poise::cli::ExitCode;
+namespace {
+
+using poise::cli::ExitCode;
+
+int Run(int argc, char** argv) {
   CLI::App app{
       "poise scores policy scenarios against weighted rubrics and says where a policy is out of\n"
       "balance: which layer (national, social, human security) is neglected, how large the gap is.",
@@ -52,4 +55,21 @@ int main(int argc, char** argv) {
     return static_cast<int>(ExitCode::kInvalidInput);
   }
   return static_cast<int>(ExitCode::kUsage);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Run reports every expected failure itself; this is the last line against a crash with a
+  // stack trace (for instance memory exhausted while the command line is being set up).
+  try {
+    return Run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "poise: error: out of memory\n";
+  } catch (const std::exception& error) {
+    std::cerr << "poise: internal error: " << error.what() << " — please report this\n";
+  } catch (...) {
+    std::cerr << "poise: internal error — please report this\n";
+  }
+  return static_cast<int>(ExitCode::kInvalidInput);
 }

@@ -102,6 +102,7 @@ ExitCode RunPanel(const PanelOptions& options) {
       consensus.ratings[c] = s.median;
       if (s.low < s.high) consensus.ranges[c] = std::make_pair(s.low, s.high);
       std::vector<std::string> values;
+      values.reserve(present.size());
       for (double v : present) values.push_back(FormatNumber(v));
       consensus.notes[c] =
           fmt::format("median of {} raters (ratings {})", s.rated, Join(values, ", "));

@@ -94,22 +94,6 @@ int ResolveThreads(int requested) {
   return cores == 0 ? 1 : static_cast<int>(cores);
 }
 
-void ParallelFor(size_t count, int threads, const std::function<void(size_t)>& fn) {
-  const size_t workers = std::min(static_cast<size_t>(std::max(threads, 1)), count);
-  if (workers <= 1) {
-    for (size_t i = 0; i < count; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < count; i = next++) fn(i);
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
-}
-
 namespace {
 
 class Progress {
@@ -176,8 +160,8 @@ void ScoreStream(const std::vector<std::string>& files, RubricCache& rubrics,
               render);
 }
 
-void ScoreChunks(const ChunkSource& source, RubricCache& rubrics, const StreamOptions& options,
-                 size_t total,
+void ScoreChunks(const ChunkSource& source, const RubricCache& rubrics,
+                 const StreamOptions& options, size_t total,
                  const std::function<void(const std::vector<const Model*>&)>& on_begin,
                  const std::function<void(const ReportEntry&, const std::string&)>& on_entry,
                  const EntryRenderer& render) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/common.h"
+#include "poise/parallel.h"
 
 namespace poise::cli {
 
@@ -35,9 +36,6 @@ struct LoadedInput {
 
 // Reads and binds one scenario file. Thread-safe (the rubric cache locks).
 LoadedInput LoadInput(const std::string& file, RubricCache& rubrics);
-
-// Runs fn(i) for i in [0, count) on `threads` threads (1: in the calling thread).
-void ParallelFor(size_t count, int threads, const std::function<void(size_t)>& fn);
 
 // The number of threads to use for `requested` (0: all cores).
 int ResolveThreads(int requested);
@@ -68,7 +66,7 @@ using ChunkSource = std::function<bool(size_t max, int threads, std::vector<Load
 ChunkSource FileChunks(const std::vector<std::string>& files, RubricCache& rubrics);
 
 // ScoreStream over any source of inputs (files, rows of a ratings CSV).
-void ScoreChunks(const ChunkSource& source, RubricCache& rubrics, const StreamOptions& options,
+void ScoreChunks(const ChunkSource& source, const RubricCache& rubrics, const StreamOptions& options,
                  size_t total,
                  const std::function<void(const std::vector<const Model*>&)>& on_begin,
                  const std::function<void(const ReportEntry&, const std::string&)>& on_entry,

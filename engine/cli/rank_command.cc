@@ -128,6 +128,7 @@ ExitCode RunRank(const RankOptions& options) {
     }
   }
   std::vector<std::optional<double>> values;
+  values.reserve(rows.size());
   for (const Ranked& r : rows) values.push_back(key(r));
   const std::vector<std::optional<int>> rank = CompetitionRanks(values, higher_better);
   std::vector<size_t> order(rows.size());
@@ -138,12 +139,14 @@ ExitCode RunRank(const RankOptions& options) {
   });
   // Ranks within every member of every group, and in the overall score.
   std::vector<std::optional<double>> overall;
+  overall.reserve(rows.size());
   for (const Ranked& r : rows) overall.push_back(r.overall);
   const std::vector<std::optional<int>> overall_rank = CompetitionRanks(overall, true);
   std::vector<std::vector<std::vector<std::optional<int>>>> member_rank(rubric.groups.size());
   for (size_t g = 0; g < rubric.groups.size(); ++g) {
     for (size_t m = 0; m < rubric.groups[g].members.size(); ++m) {
       std::vector<std::optional<double>> column;
+      column.reserve(rows.size());
       for (const Ranked& r : rows) column.push_back(r.members[g][m]);
       member_rank[g].push_back(CompetitionRanks(column, true));
     }

@@ -8,31 +8,11 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "poise/random.h"
 #include "text.h"
 
 namespace poise::cli {
 namespace {
-
-// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and the same sequence on every platform —
-// unlike std::normal_distribution, whose output is implementation-defined.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }  // [0, 1)
-  double Normal() {                                                           // Box–Muller
-    const double u = 1 - Uniform(), v = Uniform();
-    return std::sqrt(-2 * std::log(u)) * std::cos(2 * M_PI * v);
-  }
-
- private:
-  uint64_t state_;
-};
 
 struct SynthOptions {
   std::string rubric;

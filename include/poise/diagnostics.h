@@ -35,9 +35,13 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic);
 template <typename T>
 class Result {
  public:
+  // Implicit on purpose: `return value;` and `return diagnostics;` both make a Result.
+  // cppcheck-suppress noExplicitConstructor
   Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
-  Result(Diagnostics diagnostics)                // NOLINT(google-explicit-constructor)
+  // cppcheck-suppress noExplicitConstructor
+  Result(Diagnostics diagnostics)  // NOLINT(google-explicit-constructor)
       : diagnostics_(std::move(diagnostics)) {}
+  // cppcheck-suppress noExplicitConstructor
   Result(Diagnostic diagnostic)  // NOLINT(google-explicit-constructor)
       : diagnostics_{std::move(diagnostic)} {}
 

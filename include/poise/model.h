@@ -51,6 +51,12 @@ struct Model {
 // Compiles a validated rubric. Fails only when the AHP eigen-decomposition fails.
 Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric);
 
+// A copy of `model` whose criterion weights and overall member weights (not normalised) are
+// replaced; every weighted matrix follows (sensitivity analysis draws these).
+// REQUIRES: one weight per criterion and per overall member, all >= 0, the latter not all 0.
+Model Reweight(const Model& model, const std::vector<double>& criterion_weights,
+               const Eigen::VectorXd& overall_raw_weights);
+
 // The normalised score x in [0, 1] of one rating on a scale (FORMATS §3.1).
 // REQUIRES: the rating is valid for the scale (as BindScenario checks).
 double Normalize(const Scale& scale, double rating);

@@ -1,0 +1,615 @@
+#include "poise/sensitivity.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "poise/parallel.h"
+#include "poise/score.h"
+#include "poise/weights.h"
+
+namespace poise {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Saaty's scale 1/9 … 1/2, 1, 2 … 9.
+constexpr std::array<double, 17> kSaaty = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4,
+                                           1.0 / 3, 1.0 / 2, 1,       2,       3,       4,
+                                           5,       6,       7,       8,       9};
+
+// The Saaty step nearest to v (on the log scale).
+int NearestSaaty(double v) {
+  int best = 0;
+  for (int i = 1; i < static_cast<int>(kSaaty.size()); ++i) {
+    if (std::abs(std::log(v / kSaaty[static_cast<size_t>(i)])) <
+        std::abs(std::log(v / kSaaty[static_cast<size_t>(best)])))
+      best = i;
+  }
+  return best;
+}
+
+// Samples are computed in parallel a wave at a time and merged into the statistics in sample
+// order, so every sum sees its terms in the same order whatever the thread count.
+constexpr uint64_t kSamplesPerThread = 16;
+
+// The flags a model can raise, in the order Assess reports them.
+enum class FlagCode { kImbalanced, kNeglected, kInsufficient, kInconsistent };
+struct FlagSlot {
+  FlagCode code;
+  int group;
+  int member;  // -1 for group-level flags
+};
+
+std::vector<FlagSlot> FlagSlots(const Model& model) {
+  const Rubric& r = *model.rubric;
+  std::vector<FlagSlot> slots;
+  for (size_t g = 0; g < r.groups.size(); ++g) {
+    const Group& group = r.groups[g];
+    const int gi = static_cast<int>(g);
+    const int members = static_cast<int>(group.members.size());
+    if (group.balance && group.balance->max_gap) slots.push_back({FlagCode::kImbalanced, gi, -1});
+    if (group.balance && group.balance->floor) {
+      for (int m = 0; m < members; ++m) slots.push_back({FlagCode::kNeglected, gi, m});
+    }
+    for (int m = 0; m < members; ++m) slots.push_back({FlagCode::kInsufficient, gi, m});
+  }
+  if (!r.overall.ahp.empty()) slots.push_back({FlagCode::kInconsistent, r.overall.group, -1});
+  return slots;
+}
+
+const char* FlagCodeName(FlagCode code) {
+  switch (code) {
+    case FlagCode::kImbalanced:
+      return "imbalanced";
+    case FlagCode::kNeglected:
+      return "neglected";
+    case FlagCode::kInsufficient:
+      return "insufficient_evidence";
+    case FlagCode::kInconsistent:
+      return "inconsistent_judgements";
+  }
+  return "";
+}
+
+// Whether each slot's flag is raised for row `row` (FORMATS §3.5, as Assess decides it).
+void RaisedFlags(const Model& model, const Scores& scores, Eigen::Index row,
+                 const std::vector<FlagSlot>& slots, unsigned char* raised) {
+  const Rubric& r = *model.rubric;
+  for (size_t k = 0; k < slots.size(); ++k) {
+    const FlagSlot& slot = slots[k];
+    const GroupScores& gs = scores.groups[static_cast<size_t>(slot.group)];
+    const Group& group = r.groups[static_cast<size_t>(slot.group)];
+    bool on = false;
+    switch (slot.code) {
+      case FlagCode::kInsufficient:
+        on = !gs.has_score(row, slot.member);
+        break;
+      case FlagCode::kInconsistent:
+        on = model.ahp && model.ahp->inconsistent;
+        break;
+      case FlagCode::kImbalanced:
+      case FlagCode::kNeglected: {
+        int present = 0;
+        double low = 0, high = 0;
+        for (Eigen::Index m = 0; m < gs.score.cols(); ++m) {
+          if (!gs.has_score(row, m)) continue;
+          const double s = gs.score(row, m);
+          low = present == 0 ? s : std::min(low, s);
+          high = present == 0 ? s : std::max(high, s);
+          ++present;
+        }
+        if (present < 2) break;
+        if (slot.code == FlagCode::kImbalanced) {
+          on = high - low > *group.balance->max_gap;
+        } else {
+          on = gs.has_score(row, slot.member) && gs.score(row, slot.member) < *group.balance->floor;
+        }
+        break;
+      }
+    }
+    raised[k] = on ? 1 : 0;
+  }
+}
+
+// One uncertain rating: drawn uniformly from its range each sample.
+struct RangedCell {
+  Eigen::Index row, column;
+  double low, high;
+  bool levels;  // whole levels low … high, each equally likely
+};
+
+std::vector<RangedCell> RangedCells(const Model& model,
+                                    const std::vector<const Scenario*>& scenarios) {
+  std::vector<RangedCell> cells;
+  for (size_t s = 0; s < scenarios.size(); ++s) {
+    for (size_t c = 0; c < scenarios[s]->ranges.size(); ++c) {
+      const auto& range = scenarios[s]->ranges[c];
+      if (!range || !scenarios[s]->ratings[c] || range->first == range->second) continue;
+      cells.push_back({static_cast<Eigen::Index>(s), static_cast<Eigen::Index>(c), range->first,
+                       range->second, model.rubric->criteria[c].scale.type == ScaleType::kLevels});
+    }
+  }
+  return cells;
+}
+
+double Draw(const RangedCell& cell, Random& random) {
+  if (cell.levels) {
+    const auto count = static_cast<uint64_t>(cell.high - cell.low) + 1;
+    return cell.low + static_cast<double>(random.Below(count));
+  }
+  return cell.low + random.Uniform() * (cell.high - cell.low);
+}
+
+// The quantities tracked per scenario: overall, then every member of every group.
+struct Layout {
+  std::vector<size_t> group_offset;  // first quantity of each group
+  size_t count = 1;
+  explicit Layout(const Rubric& r) {
+    for (const Group& g : r.groups) {
+      group_offset.push_back(count);
+      count += g.members.size();
+    }
+  }
+};
+
+void ExtractValues(const Scores& scores, const Layout& layout, Eigen::Index row, double* out) {
+  out[0] = scores.has_overall(row, 0) ? scores.overall(row) : kNaN;
+  for (size_t g = 0; g < scores.groups.size(); ++g) {
+    const GroupScores& gs = scores.groups[g];
+    for (Eigen::Index m = 0; m < gs.score.cols(); ++m) {
+      out[layout.group_offset[g] + static_cast<size_t>(m)] =
+          gs.has_score(row, m) ? gs.score(row, m) : kNaN;
+    }
+  }
+}
+
+// Fixed-size percentile sketch over [0, 1] (see kSketchBins), plus exact count, sum, min, max.
+class Sketches {
+ public:
+  explicit Sketches(size_t quantities)
+      : bins_(quantities * kSketchBins, 0),
+        n_(quantities, 0),
+        nulls_(quantities, 0),
+        sum_(quantities, 0.0),
+        min_(quantities, 0.0),
+        max_(quantities, 0.0) {}
+
+  void Add(size_t q, double v) {
+    if (std::isnan(v)) {
+      ++nulls_[q];
+      return;
+    }
+    const int bin = std::clamp(static_cast<int>(v * kSketchBins), 0, kSketchBins - 1);
+    ++bins_[q * kSketchBins + static_cast<size_t>(bin)];
+    if (n_[q] == 0) {
+      min_[q] = max_[q] = v;
+    } else {
+      min_[q] = std::min(min_[q], v);
+      max_[q] = std::max(max_[q], v);
+    }
+    ++n_[q];
+    sum_[q] += v;
+  }
+
+  void Fill(size_t q, Distribution* d) const {
+    d->null_samples = nulls_[q];
+    if (n_[q] == 0) return;
+    d->mean = sum_[q] / static_cast<double>(n_[q]);
+    d->p5 = Quantile(q, 0.05);
+    d->p50 = Quantile(q, 0.50);
+    d->p95 = Quantile(q, 0.95);
+  }
+
+ private:
+  // The value at position p·(n − 1) of the sorted samples, located by bin and interpolated
+  // linearly inside it (samples taken as spread evenly over the bin), clamped to [min, max].
+  double Quantile(size_t q, double p) const {
+    if (min_[q] == max_[q]) return min_[q];
+    const double target = p * static_cast<double>(n_[q] - 1);
+    const uint32_t* bins = &bins_[q * kSketchBins];
+    double before = 0;
+    for (int b = 0; b < kSketchBins; ++b) {
+      const double count = bins[b];
+      if (count > 0 && target < before + count) {
+        const double inside = (target - before + 0.5) / count;
+        return std::clamp((b + inside) / kSketchBins, min_[q], max_[q]);
+      }
+      before += count;
+    }
+    return max_[q];
+  }
+
+  std::vector<uint32_t> bins_;
+  std::vector<uint64_t> n_, nulls_;
+  std::vector<double> sum_, min_, max_;
+};
+
+// Competition ranks (1 = highest; ties share the best rank) of `values`; 0 for NaN.
+void CompetitionRanks(const double* values, size_t n, std::vector<size_t>* order, int* ranks) {
+  order->resize(n);
+  std::iota(order->begin(), order->end(), 0);
+  std::stable_sort(order->begin(), order->end(), [&](size_t a, size_t b) {
+    if (std::isnan(values[a]) || std::isnan(values[b]))
+      return !std::isnan(values[a]) && std::isnan(values[b]);
+    return values[a] > values[b];
+  });
+  for (size_t k = 0; k < n; ++k) {
+    const size_t i = (*order)[k];
+    if (std::isnan(values[i])) {
+      ranks[i] = 0;
+    } else if (k > 0 && values[(*order)[k - 1]] == values[i]) {
+      ranks[i] = ranks[(*order)[k - 1]];
+    } else {
+      ranks[i] = static_cast<int>(k) + 1;
+    }
+  }
+}
+
+// The criteria each Sobol rating factor owns: the member of the overall group each criterion
+// loads on most (ties: first in rubric order); criteria off the overall group own no factor.
+std::vector<int> FactorOfCriterion(const Rubric& r) {
+  std::vector<int> factor;
+  for (const Criterion& c : r.criteria) {
+    int best = -1;
+    double share = 0;
+    for (const Load& load : c.loads) {
+      if (load.group == r.overall.group && load.share > share) {
+        best = load.member;
+        share = load.share;
+      }
+    }
+    factor.push_back(best);
+  }
+  return factor;
+}
+
+// Nearest-rank percentile of sorted values.
+double NearestRank(const std::vector<double>& sorted, double p) {
+  const auto k = static_cast<size_t>(std::ceil(p * static_cast<double>(sorted.size())));
+  return sorted[std::clamp<size_t>(k, 1, sorted.size()) - 1];
+}
+
+}  // namespace
+
+Model DrawWeights(const Model& model, double k, Random& random) {
+  if (k <= 0) return model;
+  const Rubric& r = *model.rubric;
+  double total = 0;
+  for (const Criterion& c : r.criteria) total += c.weight;
+  std::vector<double> weights;
+  for (const Criterion& c : r.criteria) weights.push_back(total > 0 ? c.weight / total : 0);
+  weights = Dirichlet(random, weights, k);
+  for (double& w : weights) w *= total;
+
+  Eigen::VectorXd overall = model.overall_raw_weights;
+  std::optional<AhpSummary> ahp = model.ahp;
+  if (!r.overall.ahp.empty()) {
+    const auto n = model.overall_raw_weights.size();
+    Eigen::MatrixXd pairwise = Eigen::MatrixXd::Ones(n, n);
+    for (const AhpJudgement& j : r.overall.ahp) {
+      const int at = NearestSaaty(j.value);
+      const auto step = static_cast<int>(random.Below(3)) - 1;  // −1, 0 or +1, equally likely
+      const int moved = std::clamp(at + step, 0, static_cast<int>(kSaaty.size()) - 1);
+      const double value = step == 0 ? j.value : kSaaty[static_cast<size_t>(moved)];
+      pairwise(j.row, j.column) = value;
+      pairwise(j.column, j.row) = 1 / value;
+    }
+    if (std::optional<AhpResult> result = AhpPriorities(pairwise)) {
+      overall = result->weights;
+      ahp = AhpSummary{result->lambda_max, result->ci, result->cr, result->cr > 0.1};
+    }
+  } else {
+    const double sum = overall.sum();
+    std::vector<double> mean(static_cast<size_t>(overall.size()));
+    for (Eigen::Index m = 0; m < overall.size(); ++m)
+      mean[static_cast<size_t>(m)] = overall(m) / sum;
+    const std::vector<double> drawn = Dirichlet(random, mean, k);
+    for (Eigen::Index m = 0; m < overall.size(); ++m)
+      overall(m) = drawn[static_cast<size_t>(m)] * sum;
+  }
+  Model sampled = Reweight(model, weights, overall);
+  sampled.ahp = ahp;
+  return sampled;
+}
+
+std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
+                                                    const std::vector<const Scenario*>& scenarios,
+                                                    const SensitivityOptions& options) {
+  const Rubric& rubric = *model.rubric;
+  const size_t s_count = scenarios.size();
+  const Layout layout(rubric);
+  const size_t q_count = layout.count;
+  const std::vector<FlagSlot> slots = FlagSlots(model);
+  const size_t f_count = slots.size();
+  const bool ranked = s_count >= 2 && s_count <= kMaxRankedScenarios;
+  const Eigen::MatrixXd nominal = GatherRatings(model, scenarios);
+  const std::vector<RangedCell> ranged = RangedCells(model, scenarios);
+  const int threads = std::max(options.threads, 1);
+
+  std::vector<ScenarioSensitivity> results(s_count);
+  for (ScenarioSensitivity& r : results) {
+    r.members.resize(rubric.groups.size());
+    for (size_t g = 0; g < rubric.groups.size(); ++g)
+      r.members[g].resize(rubric.groups[g].members.size());
+  }
+  {  // Nominal scores.
+    const Scores scores = ScoreBatch(model, nominal);
+    std::vector<double> values(q_count);
+    for (size_t s = 0; s < s_count; ++s) {
+      ExtractValues(scores, layout, static_cast<Eigen::Index>(s), values.data());
+      auto value = [&](size_t q) {
+        return std::isnan(values[q]) ? std::nullopt : std::optional(values[q]);
+      };
+      results[s].overall.nominal = value(0);
+      for (size_t g = 0; g < rubric.groups.size(); ++g) {
+        for (size_t m = 0; m < rubric.groups[g].members.size(); ++m)
+          results[s].members[g][m].nominal = value(layout.group_offset[g] + m);
+      }
+    }
+  }
+
+  // Monte Carlo, wave by wave.
+  Sketches sketches(s_count * q_count);
+  std::vector<uint64_t> flag_counts(s_count * f_count, 0);
+  std::vector<uint64_t> rank_counts(ranked ? s_count * s_count : 0, 0);  // [scenario][rank − 1]
+  struct SampleOut {
+    std::vector<double> values;        // S × Q
+    std::vector<unsigned char> flags;  // S × F
+    std::vector<int> ranks;            // S
+  };
+  const uint64_t wave = kSamplesPerThread * static_cast<uint64_t>(threads);
+  std::vector<SampleOut> outs(wave);
+  for (uint64_t first = 0; first < options.samples; first += wave) {
+    const uint64_t count = std::min(wave, options.samples - first);
+    ParallelFor(count, threads, [&](size_t i) {
+      const uint64_t j = first + i;
+      SampleOut& out = outs[i];
+      Random weight_random = Random::Stream(options.seed, 2 * j);
+      Random rating_random = Random::Stream(options.seed, 2 * j + 1);
+      const Model sampled = DrawWeights(model, options.concentration, weight_random);
+      Eigen::MatrixXd ratings = nominal;
+      for (const RangedCell& cell : ranged)
+        ratings(cell.row, cell.column) = Draw(cell, rating_random);
+      const Scores scores = ScoreBatch(sampled, ratings);
+      out.values.resize(s_count * q_count);
+      out.flags.resize(s_count * f_count);
+      for (size_t s = 0; s < s_count; ++s) {
+        const auto row = static_cast<Eigen::Index>(s);
+        ExtractValues(scores, layout, row, &out.values[s * q_count]);
+        RaisedFlags(sampled, scores, row, slots, &out.flags[s * f_count]);
+      }
+      if (ranked) {
+        std::vector<double> overall(s_count);
+        for (size_t s = 0; s < s_count; ++s) overall[s] = out.values[s * q_count];
+        std::vector<size_t> order;
+        out.ranks.resize(s_count);
+        CompetitionRanks(overall.data(), s_count, &order, out.ranks.data());
+      }
+    });
+    // Merge in sample order; scenarios are independent, so they are split across threads.
+    ParallelFor(s_count, threads, [&](size_t s) {
+      for (uint64_t i = 0; i < count; ++i) {
+        const SampleOut& out = outs[i];
+        for (size_t q = 0; q < q_count; ++q)
+          sketches.Add(s * q_count + q, out.values[s * q_count + q]);
+        for (size_t f = 0; f < f_count; ++f)
+          flag_counts[s * f_count + f] += out.flags[s * f_count + f];
+        if (ranked && out.ranks[s] > 0)
+          ++rank_counts[s * s_count + static_cast<size_t>(out.ranks[s] - 1)];
+      }
+    });
+    if (options.progress) options.progress(first + count);
+  }
+
+  const auto samples = static_cast<double>(options.samples);
+  for (size_t s = 0; s < s_count; ++s) {
+    ScenarioSensitivity& r = results[s];
+    sketches.Fill(s * q_count, &r.overall);
+    for (size_t g = 0; g < rubric.groups.size(); ++g) {
+      for (size_t m = 0; m < rubric.groups[g].members.size(); ++m)
+        sketches.Fill(s * q_count + layout.group_offset[g] + m, &r.members[g][m]);
+    }
+    for (size_t f = 0; f < f_count; ++f) {
+      const uint64_t n = flag_counts[s * f_count + f];
+      if (n == 0) continue;
+      const FlagSlot& slot = slots[f];
+      const Group& group = rubric.groups[static_cast<size_t>(slot.group)];
+      r.flags.push_back({FlagCodeName(slot.code), group.id,
+                         slot.member < 0 ? "" : group.members[static_cast<size_t>(slot.member)].id,
+                         static_cast<double>(n) / samples});
+    }
+    if (ranked) {
+      const uint64_t* counts = &rank_counts[s * s_count];
+      uint64_t total = 0;
+      for (size_t k = 0; k < s_count; ++k) total += counts[k];
+      if (total > 0) {
+        RankDistribution rank;
+        rank.p_first = static_cast<double>(counts[0]) / samples;
+        auto percentile = [&](double p) {  // nearest rank over the ranked samples
+          const auto want =
+              static_cast<uint64_t>(std::max(1.0, std::ceil(p * static_cast<double>(total))));
+          uint64_t seen = 0;
+          for (size_t k = 0; k < s_count; ++k) {
+            seen += counts[k];
+            if (seen >= want) return static_cast<int>(k) + 1;
+          }
+          return static_cast<int>(s_count);
+        };
+        rank.p5 = percentile(0.05);
+        rank.median = percentile(0.5);
+        rank.p95 = percentile(0.95);
+        r.rank = rank;
+      }
+    }
+  }
+
+  // Tornado: each rated criterion alone at its low and high end, nominal weights.
+  ParallelFor(s_count, threads, [&](size_t s) {
+    const Scenario& scenario = *scenarios[s];
+    if (!results[s].overall.nominal) return;
+    std::vector<TornadoBar> bars;
+    for (size_t c = 0; c < rubric.criteria.size(); ++c) {
+      if (!scenario.ratings[c]) continue;
+      const Scale& scale = rubric.criteria[c].scale;
+      const double rating = *scenario.ratings[c];
+      TornadoBar bar;
+      bar.criterion = static_cast<int>(c);
+      if (scenario.ranges[c]) {
+        bar.rating_low = scenario.ranges[c]->first;
+        bar.rating_high = scenario.ranges[c]->second;
+      } else {
+        const double step = scale.type == ScaleType::kLevels ? 1 : (scale.max - scale.min) / 10;
+        bar.rating_low = std::max(scale.min, rating - step);
+        bar.rating_high = std::min(scale.max, rating + step);
+        if (scale.type == ScaleType::kRange && !scale.clamp) {  // ratings may lie outside
+          bar.rating_low = std::min(bar.rating_low, rating);
+          bar.rating_high = std::max(bar.rating_high, rating);
+        }
+      }
+      bars.push_back(bar);
+    }
+    Eigen::MatrixXd rows(static_cast<Eigen::Index>(2 * bars.size()), nominal.cols());
+    for (size_t b = 0; b < bars.size(); ++b) {
+      const auto lo = static_cast<Eigen::Index>(2 * b);
+      rows.row(lo) = nominal.row(static_cast<Eigen::Index>(s));
+      rows.row(lo + 1) = nominal.row(static_cast<Eigen::Index>(s));
+      rows(lo, bars[b].criterion) = bars[b].rating_low;
+      rows(lo + 1, bars[b].criterion) = bars[b].rating_high;
+    }
+    const Scores scores = ScoreBatch(model, rows);
+    for (size_t b = 0; b < bars.size(); ++b) {
+      const auto lo = static_cast<Eigen::Index>(2 * b);
+      bars[b].low = scores.overall(lo);
+      bars[b].high = scores.overall(lo + 1);
+      bars[b].swing = std::abs(bars[b].high - bars[b].low);
+    }
+    std::stable_sort(bars.begin(), bars.end(),
+                     [](const TornadoBar& a, const TornadoBar& b) { return a.swing > b.swing; });
+    results[s].tornado = std::move(bars);
+  });
+
+  if (!options.sobol) return results;
+
+  // Sobol indices: factor 0 is the weights (when they vary), then one factor per member of the
+  // overall group (the ratings of the criteria it owns). Saltelli's A, B and AB_i matrices; first
+  // order by Saltelli (2010), total by Jansen (1999); Poisson bootstrap replicates for the CIs.
+  const Group& overall_group = rubric.groups[static_cast<size_t>(rubric.overall.group)];
+  const bool weights_vary = options.concentration > 0;
+  std::vector<std::string> factors;
+  if (weights_vary) factors.emplace_back("weights");
+  for (const Member& m : overall_group.members) factors.push_back("ratings:" + m.id);
+  const size_t k_count = factors.size();
+  const size_t first_rating_factor = weights_vary ? 1 : 0;
+  const std::vector<int> owner = FactorOfCriterion(rubric);
+  const size_t reps = static_cast<size_t>(std::max(options.bootstrap, 0)) + 1;  // 0 = estimate
+  const size_t sums =
+      4 + 2 * k_count;  // n, ΣfA, ΣfB, Σ(fA² + fB²), then Σ fB(fABi − fA), Σ(fA − fABi)²
+  std::vector<double> acc(s_count * reps * sums, 0.0);
+  struct SobolOut {
+    std::vector<double> f;              // S × (2 + K): fA, fB, fAB_1 … fAB_K
+    std::vector<unsigned char> weight;  // per replicate: the Poisson bootstrap weight
+  };
+  std::vector<SobolOut> sobol_outs(wave);
+  for (uint64_t first = 0; first < options.samples; first += wave) {
+    const uint64_t count = std::min(wave, options.samples - first);
+    ParallelFor(count, threads, [&](size_t i) {
+      const uint64_t j = first + i;
+      SobolOut& out = sobol_outs[i];
+      const uint64_t base = 4 * (options.samples + j);  // streams apart from the Monte Carlo's
+      Random wa = Random::Stream(options.seed, base), wb = Random::Stream(options.seed, base + 1);
+      Random ra = Random::Stream(options.seed, base + 2),
+             rb = Random::Stream(options.seed, base + 3);
+      const Model model_a = DrawWeights(model, options.concentration, wa);
+      const Model model_b = DrawWeights(model, options.concentration, wb);
+      Eigen::MatrixXd a = nominal, b = nominal;
+      for (const RangedCell& cell : ranged) a(cell.row, cell.column) = Draw(cell, ra);
+      for (const RangedCell& cell : ranged) b(cell.row, cell.column) = Draw(cell, rb);
+      out.f.assign(s_count * (2 + k_count), kNaN);
+      auto store = [&](const Scores& scores, size_t slot) {
+        for (size_t s = 0; s < s_count; ++s) {
+          const auto row = static_cast<Eigen::Index>(s);
+          out.f[s * (2 + k_count) + slot] = scores.has_overall(row, 0) ? scores.overall(row) : kNaN;
+        }
+      };
+      store(ScoreBatch(model_a, a), 0);
+      store(ScoreBatch(model_b, b), 1);
+      if (weights_vary) store(ScoreBatch(model_b, a), 2);
+      for (size_t m = 0; m < overall_group.members.size(); ++m) {
+        Eigen::MatrixXd ab = a;
+        for (const RangedCell& cell : ranged) {
+          if (owner[static_cast<size_t>(cell.column)] == static_cast<int>(m))
+            ab(cell.row, cell.column) = b(cell.row, cell.column);
+        }
+        store(ScoreBatch(model_a, ab), 2 + first_rating_factor + m);
+      }
+      Random boot = Random::Stream(options.seed ^ 0xB007'5772'AB00'0000ull, j);
+      out.weight.resize(reps);
+      out.weight[0] = 1;
+      for (size_t r = 1; r < reps; ++r) out.weight[r] = static_cast<unsigned char>(boot.Poisson1());
+    });
+    ParallelFor(s_count, threads, [&](size_t s) {
+      for (uint64_t i = 0; i < count; ++i) {
+        const SobolOut& out = sobol_outs[i];
+        const double* f = &out.f[s * (2 + k_count)];
+        bool complete = true;
+        for (size_t k = 0; k < 2 + k_count; ++k) complete = complete && !std::isnan(f[k]);
+        if (!complete) continue;
+        for (size_t r = 0; r < reps; ++r) {
+          const double w = out.weight[r];
+          if (w == 0) continue;
+          double* a = &acc[(s * reps + r) * sums];
+          a[0] += w;
+          a[1] += w * f[0];
+          a[2] += w * f[1];
+          a[3] += w * (f[0] * f[0] + f[1] * f[1]);
+          for (size_t k = 0; k < k_count; ++k) {
+            a[4 + 2 * k] += w * f[1] * (f[2 + k] - f[0]);
+            a[5 + 2 * k] += w * (f[0] - f[2 + k]) * (f[0] - f[2 + k]);
+          }
+        }
+      }
+    });
+    if (options.progress) options.progress(options.samples + first + count);
+  }
+  for (size_t s = 0; s < s_count; ++s) {
+    // Index estimates of replicate r; nullopt when the output does not vary.
+    auto indices = [&](size_t r, size_t k) -> std::optional<std::pair<double, double>> {
+      const double* a = &acc[(s * reps + r) * sums];
+      if (a[0] < 2) return std::nullopt;
+      const double mean = (a[1] + a[2]) / (2 * a[0]);
+      const double variance = a[3] / (2 * a[0]) - mean * mean;
+      if (!(variance > 1e-15)) return std::nullopt;
+      return std::make_pair(a[4 + 2 * k] / a[0] / variance, a[5 + 2 * k] / (2 * a[0]) / variance);
+    };
+    for (size_t k = 0; k < k_count; ++k) {
+      SobolIndex index;
+      index.factor = factors[k];
+      if (auto estimate = indices(0, k)) {
+        index.first = estimate->first;
+        index.total = estimate->second;
+        std::vector<double> firsts, totals;
+        for (size_t r = 1; r < reps; ++r) {
+          if (auto replicate = indices(r, k)) {
+            firsts.push_back(replicate->first);
+            totals.push_back(replicate->second);
+          }
+        }
+        if (!firsts.empty()) {
+          std::sort(firsts.begin(), firsts.end());
+          std::sort(totals.begin(), totals.end());
+          index.first_low = NearestRank(firsts, 0.025);
+          index.first_high = NearestRank(firsts, 0.975);
+          index.total_low = NearestRank(totals, 0.025);
+          index.total_high = NearestRank(totals, 0.975);
+        }
+      }
+      results[s].sobol.push_back(std::move(index));
+    }
+  }
+  return results;
+}
+
+}  // namespace poise
