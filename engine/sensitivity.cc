@@ -508,6 +508,10 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
   const size_t sums =
       4 + 2 * k_count;  // n, ΣfA, ΣfB, Σ(fA² + fB²), then Σ fB(fABi − fA), Σ(fA − fABi)²
   std::vector<double> acc(s_count * reps * sums, 0.0);
+  // Saltelli's first-order sum uses f(B) − c for a constant c: E[f(AB_i) − f(A)] = 0 keeps it
+  // unbiased for any c, and c near the mean (the nominal score) cuts its variance by far.
+  std::vector<double> centre(s_count, 0.0);
+  for (size_t s = 0; s < s_count; ++s) centre[s] = results[s].overall.nominal.value_or(0.0);
   struct SobolOut {
     std::vector<double> f;              // S × (2 + K): fA, fB, fAB_1 … fAB_K
     std::vector<unsigned char> weight;  // per replicate: the Poisson bootstrap weight
@@ -566,7 +570,7 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
           a[2] += w * f[1];
           a[3] += w * (f[0] * f[0] + f[1] * f[1]);
           for (size_t k = 0; k < k_count; ++k) {
-            a[4 + 2 * k] += w * f[1] * (f[2 + k] - f[0]);
+            a[4 + 2 * k] += w * (f[1] - centre[s]) * (f[2 + k] - f[0]);
             a[5 + 2 * k] += w * (f[0] - f[2 + k]) * (f[0] - f[2 + k]);
           }
         }

@@ -18,6 +18,7 @@ Command AddInitCommand(CLI::App& app);
 Command AddPanelCommand(CLI::App& app);
 Command AddRankCommand(CLI::App& app);
 Command AddScoreCommand(CLI::App& app);
+Command AddSensitivityCommand(CLI::App& app);
 Command AddSynthCommand(CLI::App& app);
 Command AddValidateCommand(CLI::App& app);
 

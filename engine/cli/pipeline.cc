@@ -96,22 +96,6 @@ int ResolveThreads(int requested) {
 
 namespace {
 
-class Progress {
- public:
-  Progress(size_t total, const char* verb)
-      : total_(total), verb_(verb), enabled_(total >= 200 && isatty(STDERR_FILENO) == 1) {}
-  void Update(size_t done) {
-    if (enabled_) std::cerr << fmt::format("\r{} {}/{}", verb_, done, total_) << std::flush;
-  }
-  ~Progress() {
-    if (enabled_) std::cerr << "\r\033[K" << std::flush;
-  }
-
- private:
-  size_t total_;
-  const char* verb_;
-  bool enabled_;
-};
 
 // Scores the loaded inputs of one chunk, one Eigen batch per rubric; fills `assessments`.
 void ScoreChunk(const std::vector<LoadedInput>& inputs, const std::vector<const Model*>& models,

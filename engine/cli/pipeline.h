@@ -3,7 +3,12 @@
 #ifndef POISE_ENGINE_CLI_PIPELINE_H_
 #define POISE_ENGINE_CLI_PIPELINE_H_
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdint>
 #include <functional>
+#include <iostream>
 #include <memory>
 #include <ostream>
 #include <set>
@@ -36,6 +41,25 @@ struct LoadedInput {
 
 // Reads and binds one scenario file. Thread-safe (the rubric cache locks).
 LoadedInput LoadInput(const std::string& file, RubricCache& rubrics);
+
+// "verb done/total" on stderr, rewritten in place, when stderr is a terminal and the work is
+// long enough to be worth it (total >= 200); erased when done. Silent otherwise.
+class Progress {
+ public:
+  Progress(uint64_t total, const char* verb)
+      : total_(total), verb_(verb), enabled_(total >= 200 && isatty(STDERR_FILENO) == 1) {}
+  void Update(uint64_t done) {
+    if (enabled_) std::cerr << fmt::format("\r{} {}/{}", verb_, done, total_) << std::flush;
+  }
+  ~Progress() {
+    if (enabled_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  uint64_t total_;
+  const char* verb_;
+  bool enabled_;
+};
 
 // The number of threads to use for `requested` (0: all cores).
 int ResolveThreads(int requested);
