@@ -107,9 +107,10 @@ Eigen::MatrixXd GatherRatings(const Model& model, const std::vector<const Scenar
 
 namespace {
 
+void ScoreMembers(const Model& model, const Eigen::MatrixXd& mask, Scores* out);
+
 // Scores one block of rows; ScoreBatch runs it on cache-sized blocks.
 Scores ScoreBlock(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& ratings) {
-  const Rubric& rubric = *model.rubric;
   const Eigen::Index n = ratings.rows();
   const Eigen::Index c_count = model.criteria_count();
   Scores scores;
@@ -128,7 +129,15 @@ Scores ScoreBlock(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
     scores.normalized.col(c) = scores.assessed.col(c).select(x, 0.0).matrix();
   }
 
-  // §3.2–3.3 member scores and coverage, per group.
+  ScoreMembers(model, mask, &scores);
+  return scores;
+}
+
+// §3.2–3.6 from the normalised scores and the assessed mask already in `scores`.
+void ScoreMembers(const Model& model, const Eigen::MatrixXd& mask, Scores* out) {
+  Scores& scores = *out;
+  const Rubric& rubric = *model.rubric;
+  const Eigen::Index n = scores.normalized.rows();
   scores.groups.resize(model.groups.size());
   for (size_t g = 0; g < model.groups.size(); ++g) {
     ScoreGroup(model, model.groups[g], rubric.groups[g].aggregate, scores.normalized, mask,
@@ -183,7 +192,6 @@ Scores ScoreBlock(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
     scores.crosstab = scores.has_cell.select(
         numerator.array() / denominator.array().max(std::numeric_limits<double>::min()), 0.0);
   }
-  return scores;
 }
 
 // Rows per block: the block's N×C temporaries stay in cache (2048 × 40 doubles = 640 KiB).
@@ -239,6 +247,14 @@ Scores ScoreBatch(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
     }
   }
   return all;
+}
+
+Scores ScoreNormalized(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& normalized) {
+  Scores scores;
+  scores.assessed = normalized.array().isNaN() == false;
+  scores.normalized = scores.assessed.select(normalized.array(), 0.0).matrix();
+  ScoreMembers(model, scores.assessed.cast<double>().matrix(), &scores);
+  return scores;
 }
 
 }  // namespace poise

@@ -197,7 +197,8 @@ class Sketches {
   void Fill(size_t q, Distribution* d) const {
     d->null_samples = nulls_[q];
     if (n_[q] == 0) return;
-    d->mean = sum_[q] / static_cast<double>(n_[q]);
+    // Constant samples have that value as their mean exactly (a sum of n copies may round).
+    d->mean = min_[q] == max_[q] ? min_[q] : sum_[q] / static_cast<double>(n_[q]);
     d->p5 = Quantile(q, 0.05);
     d->p50 = Quantile(q, 0.50);
     d->p95 = Quantile(q, 0.95);

@@ -38,6 +38,10 @@ Eigen::MatrixXd GatherRatings(const Model& model, const std::vector<const Scenar
 // REQUIRES: ratings.cols() == model.criteria_count(); every non-NaN rating is valid for its scale.
 Scores ScoreBatch(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& ratings);
 
+// Scores a batch given its normalised scores x in [0, 1] directly (NaN = not assessed): §3.2–3.6
+// without §3.1. For stress tests, whose shocks act on normalised scores.
+Scores ScoreNormalized(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& normalized);
+
 }  // namespace poise
 
 #endif  // POISE_POISE_SCORE_H_
