@@ -72,6 +72,9 @@ LoadedFile LoadAnyFile(std::string_view display_name, std::string_view text) {
   } else if (loaded.kind == FileKind::kScenario) {
     loaded.diagnostics.clear();
     loaded.scenario = ParseScenario(display_name, text);
+  } else if (loaded.kind == FileKind::kShocks) {
+    loaded.diagnostics.clear();
+    loaded.scenario = ParseShocks(display_name, text);
   }
   return loaded;
 }

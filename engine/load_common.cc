@@ -142,6 +142,7 @@ const Field* MapFields::Require(std::string_view key, std::string_view where, st
 FileKind ReadFormatTag(DocReader& reader, const MapFields& root, FileKind expected) {
   const std::string add_tag =
       expected == FileKind::kScenario ? "add `poise: scenario/1` as the first line"
+      : expected == FileKind::kShocks ? "add `poise: shocks/1` as the first line"
       : expected == FileKind::kRubric
           ? "add `poise: rubric/1` as the first line"
           : "add `poise: rubric/1` or `poise: scenario/1` as the first line";
@@ -158,14 +159,24 @@ FileKind ReadFormatTag(DocReader& reader, const MapFields& root, FileKind expect
   FileKind kind = FileKind::kUnknown;
   if (value.text == "rubric/1") kind = FileKind::kRubric;
   if (value.text == "scenario/1") kind = FileKind::kScenario;
+  if (value.text == "shocks/1") kind = FileKind::kShocks;
   if (kind == FileKind::kUnknown) {
-    std::string hint = DidYouMean(value.text, {"rubric/1", "scenario/1"},
-                                  "this poise reads rubric/1 and scenario/1 files");
+    std::string hint = DidYouMean(value.text, {"rubric/1", "scenario/1", "shocks/1"},
+                                  "this poise reads rubric/1, scenario/1 and shocks/1 files");
     reader.Error(value.mark, fmt::format("unknown format tag 'poise: {}'", value.text), hint);
     return FileKind::kUnknown;
   }
   if (expected != FileKind::kUnknown && kind != expected) {
-    if (expected == FileKind::kScenario) {
+    if (expected == FileKind::kShocks) {
+      reader.Error(value.mark, fmt::format("this file is a {}, not a shocks file",
+                                           kind == FileKind::kRubric ? "rubric" : "scenario"),
+                   "--shock takes a file whose first line is `poise: shocks/1`");
+    } else if (kind == FileKind::kShocks) {
+      reader.Error(value.mark,
+                   fmt::format("this file is a shocks file, not a {}",
+                               expected == FileKind::kScenario ? "scenario" : "rubric"),
+                   "pass shocks files to `poise stress --shock FILE`");
+    } else if (expected == FileKind::kScenario) {
       reader.Error(value.mark, "this file is a rubric, not a scenario",
                    "pass rubrics with --rubric, or check them with `poise validate`");
     } else {
@@ -184,6 +195,7 @@ int ParseRoot(std::string_view display_name, std::string_view text, yaml::Tree* 
   *problems = std::move(parsed.problems);
   if (!parsed.usable) return -1;
   const std::string start = expected == FileKind::kScenario ? "`poise: scenario/1`"
+                            : expected == FileKind::kShocks ? "`poise: shocks/1`"
                             : expected == FileKind::kRubric
                                 ? "`poise: rubric/1`"
                                 : "`poise: rubric/1` or `poise: scenario/1`";

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "load_common.h"
 #include "load_scale.h"
@@ -51,7 +52,7 @@ class RubricLoader {
       return;
     }
     root.CheckKnown({"poise", "id", "version", "title", "description", "scale", "min_coverage",
-                     "groups", "criteria", "overall", "crosstab"},
+                     "groups", "criteria", "overall", "crosstab", "interactions"},
                     "a rubric");
     if (const Field* f =
             root.Require("id", "the rubric", "add `id: my-rubric` (lowercase, digits, '-', '_')")) {
@@ -93,6 +94,10 @@ class RubricLoader {
     }
     if (const Field* f = root.Find("crosstab")) {
       if (groups_ok_) ReadCrosstab(f->value);
+    }
+    if (const Field* f = root.Find("interactions")) {
+      rubric_.interactions_mark = f->key_mark;
+      if (criteria) ReadInteractions(f->value);
     }
   }
 
@@ -584,6 +589,79 @@ class RubricLoader {
       return;
     }
     rubric_.crosstab = std::make_pair(ids[0], ids[1]);
+  }
+
+  // interactions: [{from: a, to: b, strength: 0.3}, ...]
+  void ReadInteractions(int index) {
+    if (!r_.ExpectList(index, "interactions")) return;
+    const yaml::Node& list = r_.node(index);
+    if (list.items.size() > static_cast<size_t>(kMaxInteractions)) {
+      r_.Error(list.mark,
+               fmt::format("{} interactions, more than the limit of {}", list.items.size(),
+                           kMaxInteractions),
+               "keep the strongest links; the rest are second-order");
+      return;
+    }
+    std::vector<std::string> ids;
+    for (const Criterion& c : rubric_.criteria) ids.push_back(c.id);
+    std::set<std::pair<int, int>> seen;
+    for (int item : list.items) {
+      if (!r_.ExpectMap(item, "an interaction")) continue;
+      MapFields fields(r_, item);
+      fields.CheckKnown({"from", "to", "strength", "note"}, "an interaction");
+      Interaction link;
+      link.mark = fields.mark();
+      bool ok = true;
+      for (const char* end : {"from", "to"}) {
+        const Field* f = fields.Require(end, "an interaction",
+                                        "write `{from: criterion, to: criterion, strength: 0.3}`");
+        if (f == nullptr) {
+          ok = false;
+          continue;
+        }
+        auto id = r_.Text(f->value, fmt::format("the interaction's `{}`", end));
+        if (!id) {
+          ok = false;
+          continue;
+        }
+        const int c = rubric_.FindCriterion(*id);
+        if (c < 0) {
+          r_.Error(r_.node(f->value).mark,
+                   fmt::format("interaction {} '{}', which is not a criterion", end, *id),
+                   DidYouMean(*id, ids, "interactions link criteria of this rubric"));
+          ok = false;
+        }
+        (std::string_view(end) == "from" ? link.from : link.to) = c;
+      }
+      if (const Field* f = fields.Require("strength", "an interaction",
+                                          "add `strength: 0.3` (the share passed on, in [0, 1))")) {
+        if (auto s = r_.Number(f->value, "the strength")) {
+          if (*s < 0 || *s >= 1) {
+            r_.Error(r_.node(f->value).mark,
+                     fmt::format("strength {} is outside [0, 1)", FormatNumber(*s)),
+                     "the share of a change passed on: 0 (none) up to, but not including, 1");
+            ok = false;
+          }
+          link.strength = *s;
+        } else {
+          ok = false;
+        }
+      }
+      if (!ok) continue;
+      if (link.from == link.to) {
+        r_.Error(link.mark, fmt::format("interaction from '{}' to itself", ids[static_cast<size_t>(link.from)]),
+                 "interactions link two different criteria");
+        continue;
+      }
+      if (!seen.insert({link.from, link.to}).second) {
+        r_.Error(link.mark,
+                 fmt::format("a second interaction from '{}' to '{}'",
+                             ids[static_cast<size_t>(link.from)], ids[static_cast<size_t>(link.to)]),
+                 "give each ordered pair one strength");
+        continue;
+      }
+      rubric_.interactions.push_back(link);
+    }
   }
 
   DocReader& r_;

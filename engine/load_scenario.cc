@@ -55,6 +55,20 @@ class ScenarioParser {
     if (const Field* f = root.Find("shocks")) ReadShocks(f->value);
   }
 
+  // A `poise: shocks/1` file: optional rubric reference, a required `shocks:` list.
+  void ParseShocksFile(int root_index) {
+    MapFields root(r_, root_index);
+    draft_.ratings_mark = root.mark();
+    if (ReadFormatTag(r_, root, FileKind::kShocks) == FileKind::kUnknown) return;
+    draft_.readable = true;
+    root.CheckKnown({"poise", "rubric", "description", "shocks"}, "a shocks file");
+    if (const Field* f = root.Find("rubric")) ReadRubricRef(f->value);
+    if (const Field* f = root.Require("shocks", "the shocks file",
+                                      "add `shocks:` with a list of {id, probability, changes}")) {
+      ReadShocks(f->value);
+    }
+  }
+
  private:
   void ReadRubricRef(int index) {
     auto text = r_.Text(index, "the rubric reference");
@@ -270,6 +284,42 @@ ScenarioDraft ParseScenario(std::string_view display_name, std::string_view text
   return draft;
 }
 
+// The rubric-independent checks of the shocks of a draft, against `rubric`: every changed
+// criterion exists, the probabilities sum to at most 1.
+void BindShockList(const ScenarioDraft& draft, const Rubric& rubric,
+                   const std::vector<std::string>& ids, std::vector<Shock>* shocks,
+                   Diagnostics* problems) {
+  auto error = [&](SourceMark mark, std::string message, std::string hint) {
+    problems->push_back({draft.file, mark, std::move(message), std::move(hint)});
+  };
+  double total_probability = 0;
+  for (const ShockDraft& shock : draft.shocks) {
+    Shock bound;
+    bound.id = shock.id;
+    bound.probability = shock.probability;
+    total_probability += shock.probability;
+    for (size_t i = 0; i < shock.changes.size(); ++i) {
+      int c = rubric.FindCriterion(shock.changes[i].first);
+      if (c < 0) {
+        error(shock.change_marks[i],
+              fmt::format("shock '{}' changes '{}', which is not a criterion of rubric '{}'",
+                          shock.id, shock.changes[i].first, rubric.id),
+              DidYouMean(shock.changes[i].first, ids, CriteriaList(rubric)));
+        continue;
+      }
+      bound.changes.emplace_back(c, shock.changes[i].second);
+    }
+    shocks->push_back(std::move(bound));
+  }
+  if (total_probability > 1 + 1e-12) {
+    error(draft.shocks.front().mark,
+          fmt::format("the shock probabilities sum to {}, more than 1",
+                      FormatNumber(total_probability)),
+          "each shock is one possible event; together they cannot be more likely than certain");
+  }
+
+}
+
 Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) {
   Diagnostics problems = draft.problems;
   auto error = [&](SourceMark mark, std::string message, std::string hint) {
@@ -367,34 +417,37 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
     }
   }
 
-  double total_probability = 0;
-  for (const ShockDraft& shock : draft.shocks) {
-    Shock bound;
-    bound.id = shock.id;
-    bound.probability = shock.probability;
-    total_probability += shock.probability;
-    for (size_t i = 0; i < shock.changes.size(); ++i) {
-      int c = rubric.FindCriterion(shock.changes[i].first);
-      if (c < 0) {
-        error(shock.change_marks[i],
-              fmt::format("shock '{}' changes '{}', which is not a criterion of rubric '{}'",
-                          shock.id, shock.changes[i].first, rubric.id),
-              DidYouMean(shock.changes[i].first, ids, CriteriaList(rubric)));
-        continue;
-      }
-      bound.changes.emplace_back(c, shock.changes[i].second);
-    }
-    scenario.shocks.push_back(std::move(bound));
-  }
-  if (total_probability > 1 + 1e-12) {
-    error(draft.shocks.front().mark,
-          fmt::format("the shock probabilities sum to {}, more than 1",
-                      FormatNumber(total_probability)),
-          "each shock is one possible event; together they cannot be more likely than certain");
-  }
+  BindShockList(draft, rubric, ids, &scenario.shocks, &problems);
 
   if (!problems.empty()) return problems;
   return scenario;
+}
+
+ScenarioDraft ParseShocks(std::string_view display_name, std::string_view text) {
+  ScenarioDraft draft;
+  draft.file = std::string(display_name);
+  yaml::Tree tree;
+  int root = ParseRoot(display_name, text, &tree, &draft.problems, FileKind::kShocks);
+  if (root < 0) return draft;
+  DocReader reader(tree, display_name, draft.problems);
+  ScenarioParser(reader, draft).ParseShocksFile(root);
+  return draft;
+}
+
+Result<std::vector<Shock>> BindShocks(const ScenarioDraft& draft, const Rubric& rubric) {
+  Diagnostics problems = draft.problems;
+  if (!draft.rubric.id.empty() && draft.rubric.id != rubric.id) {
+    problems.push_back({draft.file, draft.rubric.mark,
+                        fmt::format("the shocks are for rubric '{}', but the rubric is '{}' ({})",
+                                    draft.rubric.id, rubric.id, rubric.file),
+                        "pass the matching --rubric, or correct `rubric:`"});
+  }
+  std::vector<std::string> ids;
+  for (const Criterion& c : rubric.criteria) ids.push_back(c.id);
+  std::vector<Shock> shocks;
+  BindShockList(draft, rubric, ids, &shocks, &problems);
+  if (!problems.empty()) return problems;
+  return shocks;
 }
 
 Result<Scenario> LoadScenario(std::string_view display_name, std::string_view text,

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <Eigen/Eigenvalues>
+#include <Eigen/LU>
 #include <cmath>
 
 #include "poise/weights.h"
@@ -133,6 +135,35 @@ Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric) {
       }
     }
     for (unsigned char t : touched) model.blind_spot.push_back(t ? 0 : 1);
+  }
+  if (!r.interactions.empty()) {
+    std::vector<int>& involved = model.interaction_criteria;
+    for (const Interaction& link : r.interactions) {
+      involved.push_back(link.from);
+      involved.push_back(link.to);
+    }
+    std::sort(involved.begin(), involved.end());
+    involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
+    auto position = [&](int c) {
+      return static_cast<Eigen::Index>(std::lower_bound(involved.begin(), involved.end(), c) -
+                                       involved.begin());
+    };
+    const auto k = static_cast<Eigen::Index>(involved.size());
+    Eigen::MatrixXd strengths = Eigen::MatrixXd::Zero(k, k);
+    for (const Interaction& link : r.interactions)
+      strengths(position(link.from), position(link.to)) = link.strength;
+    // Criteria outside `involved` have zero rows and columns in N: they add only zero eigenvalues.
+    const Eigen::VectorXcd eigenvalues = Eigen::EigenSolver<Eigen::MatrixXd>(strengths, false).eigenvalues();
+    model.spectral_radius = eigenvalues.cwiseAbs().maxCoeff();
+    if (!(model.spectral_radius < 1 - 1e-9)) {
+      return Diagnostic{r.file, r.interactions_mark,
+                        fmt::format("the interactions amplify without bound: the spectral radius "
+                                    "of their strengths is {:.4f}, not below 1",
+                                    model.spectral_radius),
+                        "weaken the links that form loops (a → b → a): around every loop the "
+                        "product of the strengths must stay well below 1"};
+    }
+    model.total_relation = (Eigen::MatrixXd::Identity(k, k) - strengths).inverse();
   }
   std::vector<double> weights;
   for (const Criterion& criterion : r.criteria) weights.push_back(criterion.weight);

@@ -40,6 +40,24 @@ ExitCode RunValidate(const ValidateOptions& options) {
                 fmt::format("; note: AHP consistency ratio {:.3f} is above 0.1", model->ahp->cr);
           }
         }
+      } else if (loaded.scenario && loaded.kind == FileKind::kShocks) {
+        const ScenarioDraft& draft = *loaded.scenario;
+        const size_t n = draft.shocks.size();
+        if (!draft.readable || !draft.problems.empty()) {
+          errors = draft.problems;
+        } else if (draft.rubric.id.empty() && options.rubric.empty()) {
+          summary = fmt::format("shocks ({} shock{}; criteria not checked: name the rubric with "
+                                "`rubric:` or --rubric)",
+                                n, n == 1 ? "" : "s");
+        } else if (const Model* model = rubrics.Resolve(draft, &errors)) {
+          Result<std::vector<Shock>> shocks = BindShocks(draft, *model->rubric);
+          if (shocks.ok()) {
+            summary = fmt::format("shocks ({} shock{}, rubric {} {})", n, n == 1 ? "" : "s",
+                                  model->rubric->id, model->rubric->version);
+          } else {
+            errors = shocks.diagnostics();
+          }
+        }
       } else if (loaded.scenario) {
         const ScenarioDraft& draft = *loaded.scenario;
         if (!draft.readable) {

@@ -27,9 +27,10 @@ inline constexpr int kMaxGroups = 64;
 inline constexpr int kMaxMembers = 256;    // per group
 inline constexpr int kMaxLevels = 101;     // integer levels on a levels scale
 inline constexpr int kMaxAhpMembers = 15;  // Saaty's RI table ends at 15
+inline constexpr int kMaxInteractions = 256;  // rubric interactions (an eigenproblem on them)
 
 // What a file says it is, from its `poise:` tag.
-enum class FileKind { kUnknown, kRubric, kScenario };
+enum class FileKind { kUnknown, kRubric, kScenario, kShocks };
 
 // Reads a whole file as text. Errors (located at the file, line 0): it does not exist, is a
 // directory, cannot be read, or is larger than kMaxFileBytes.
@@ -53,6 +54,13 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric);
 // BindScenario applies to every rating.
 std::optional<Diagnostic> RatingProblem(const Criterion& criterion, double rating);
 
+// Reads a `poise: shocks/1` file (a `shocks:` list, optionally `rubric:`) into a draft that has
+// only shocks (and the rubric reference); problems in the draft's `problems`.
+ScenarioDraft ParseShocks(std::string_view display_name, std::string_view text);
+
+// Checks a shocks draft against a rubric: criteria exist, probabilities sum to at most 1.
+Result<std::vector<Shock>> BindShocks(const ScenarioDraft& draft, const Rubric& rubric);
+
 // ParseScenario followed by BindScenario.
 Result<Scenario> LoadScenario(std::string_view display_name, std::string_view text,
                               const Rubric& rubric);
@@ -63,7 +71,7 @@ Result<Scenario> LoadScenario(std::string_view display_name, std::string_view te
 struct LoadedFile {
   FileKind kind = FileKind::kUnknown;
   std::optional<Rubric> rubric;
-  std::optional<ScenarioDraft> scenario;
+  std::optional<ScenarioDraft> scenario;  // a scenario, or the shocks of a shocks/1 file
   Diagnostics diagnostics;
 };
 LoadedFile LoadAnyFile(std::string_view display_name, std::string_view text);

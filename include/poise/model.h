@@ -44,11 +44,17 @@ struct Model {
   Eigen::MatrixXd crosstab;               // C × (rows · cols), empty without a crosstab
   std::vector<unsigned char> blind_spot;  // per cell: no criterion of the rubric loads on both
   int crosstab_rows = 0, crosstab_cols = 0;
+  // Interactions (stress tests): the criteria that take part, in rubric order, and the DEMATEL
+  // total relation T = (I − N)^-1 over them, N[from][to] = strength. Empty without interactions.
+  std::vector<int> interaction_criteria;
+  Eigen::MatrixXd total_relation;
+  double spectral_radius = 0;  // of N
 
   Eigen::Index criteria_count() const { return low.size(); }
 };
 
-// Compiles a validated rubric. Fails only when the AHP eigen-decomposition fails.
+// Compiles a validated rubric. Fails when the AHP eigen-decomposition fails or when the
+// interactions' spectral radius is not below 1 (their effects would grow without bound).
 Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric);
 
 // A copy of `model` whose criterion weights and overall member weights (not normalised) are

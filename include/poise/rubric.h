@@ -61,6 +61,15 @@ struct Load {
   double share = 0;  // finite, > 0 (zero shares are dropped at load time)
 };
 
+// A change in criterion `from` passes `strength` (in [0, 1)) of itself on to criterion `to`, in
+// normalised units (stress tests; the DEMATEL total relation spreads it further).
+struct Interaction {
+  int from = 0;
+  int to = 0;
+  double strength = 0;
+  SourceMark mark;
+};
+
 struct Criterion {
   std::string id;
   std::string title;
@@ -101,6 +110,8 @@ struct Rubric {
   std::vector<Criterion> criteria;
   Overall overall;
   std::optional<std::pair<int, int>> crosstab;  // rows group, columns group
+  std::vector<Interaction> interactions;        // how a change spreads (stress tests)
+  SourceMark interactions_mark;                 // of the `interactions:` key
 
   // Index of the group / criterion with this id, or -1.
   int FindGroup(const std::string& group_id) const;
