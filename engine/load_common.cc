@@ -168,8 +168,9 @@ FileKind ReadFormatTag(DocReader& reader, const MapFields& root, FileKind expect
   }
   if (expected != FileKind::kUnknown && kind != expected) {
     if (expected == FileKind::kShocks) {
-      reader.Error(value.mark, fmt::format("this file is a {}, not a shocks file",
-                                           kind == FileKind::kRubric ? "rubric" : "scenario"),
+      reader.Error(value.mark,
+                   fmt::format("this file is a {}, not a shocks file",
+                               kind == FileKind::kRubric ? "rubric" : "scenario"),
                    "--shock takes a file whose first line is `poise: shocks/1`");
     } else if (kind == FileKind::kShocks) {
       reader.Error(value.mark,

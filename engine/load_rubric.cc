@@ -649,15 +649,18 @@ class RubricLoader {
       }
       if (!ok) continue;
       if (link.from == link.to) {
-        r_.Error(link.mark, fmt::format("interaction from '{}' to itself", ids[static_cast<size_t>(link.from)]),
-                 "interactions link two different criteria");
+        r_.Error(
+            link.mark,
+            fmt::format("interaction from '{}' to itself", ids[static_cast<size_t>(link.from)]),
+            "interactions link two different criteria");
         continue;
       }
       if (!seen.insert({link.from, link.to}).second) {
-        r_.Error(link.mark,
-                 fmt::format("a second interaction from '{}' to '{}'",
-                             ids[static_cast<size_t>(link.from)], ids[static_cast<size_t>(link.to)]),
-                 "give each ordered pair one strength");
+        r_.Error(
+            link.mark,
+            fmt::format("a second interaction from '{}' to '{}'",
+                        ids[static_cast<size_t>(link.from)], ids[static_cast<size_t>(link.to)]),
+            "give each ordered pair one strength");
         continue;
       }
       rubric_.interactions.push_back(link);

@@ -317,7 +317,6 @@ void BindShockList(const ScenarioDraft& draft, const Rubric& rubric,
                       FormatNumber(total_probability)),
           "each shock is one possible event; together they cannot be more likely than certain");
   }
-
 }
 
 Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) {

@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <Eigen/Eigenvalues>
 #include <Eigen/LU>
+#include <algorithm>
 #include <cmath>
 
 #include "poise/weights.h"
@@ -153,7 +153,8 @@ Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric) {
     for (const Interaction& link : r.interactions)
       strengths(position(link.from), position(link.to)) = link.strength;
     // Criteria outside `involved` have zero rows and columns in N: they add only zero eigenvalues.
-    const Eigen::VectorXcd eigenvalues = Eigen::EigenSolver<Eigen::MatrixXd>(strengths, false).eigenvalues();
+    const Eigen::VectorXcd eigenvalues =
+        Eigen::EigenSolver<Eigen::MatrixXd>(strengths, false).eigenvalues();
     model.spectral_radius = eigenvalues.cwiseAbs().maxCoeff();
     if (!(model.spectral_radius < 1 - 1e-9)) {
       return Diagnostic{r.file, r.interactions_mark,

@@ -85,12 +85,13 @@ TEST(BadCsvLine, LineLongerThanTheLimitIsOneBadRowAndTheOthersScore) {
     out << "\nlast,4,4,4\n";
   }
   for (const char* format : {"ndjson", "csv"}) {
-    testing::RunResult run = testing::RunPoise(
-        std::string("score --rubric tests/data/rubrics/three.yaml --format ") + format +
-        " --from-csv '" + path + "'");
+    testing::RunResult run =
+        testing::RunPoise(std::string("score --rubric tests/data/rubrics/three.yaml --format ") +
+                          format + " --from-csv '" + path + "'");
     EXPECT_EQ(run.exit_code, 2) << format;
-    EXPECT_EQ(run.err, path + ":3:1: error: line longer than 1048576 bytes — is this a ratings "
-                              "matrix? (a row of 5000 criteria needs well under 1 MiB)\n")
+    EXPECT_EQ(run.err, path +
+                           ":3:1: error: line longer than 1048576 bytes — is this a ratings "
+                           "matrix? (a row of 5000 criteria needs well under 1 MiB)\n")
         << format;
     EXPECT_NE(run.out.find("first"), std::string::npos) << format;
     EXPECT_NE(run.out.find("last"), std::string::npos) << format;

@@ -1,4 +1,6 @@
 // Sensitivity analysis (docs/methods.md) against distributions and indices derived by hand.
+#include "poise/sensitivity.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -6,7 +8,6 @@
 #include <nlohmann/json.hpp>
 
 #include "poise/random.h"
-#include "poise/sensitivity.h"
 #include "test_util.h"
 
 namespace poise {
@@ -66,7 +67,8 @@ Loaded Load(const std::string& rubric, const std::vector<std::string>& scenarios
 TEST(Sensitivity, NoRangesAndFixedWeightsGiveTheNominalScoreExactly) {
   // Without ranges and with K = 0 every sample is the nominal case: all percentiles and the mean
   // equal the nominal score bit for bit, and every flag has probability 0 or 1.
-  auto model = testing::CompileText(testing::ReadFile(POISE_SOURCE_DIR "/rubrics/balanced-coexistence.yaml"));
+  auto model = testing::CompileText(
+      testing::ReadFile(POISE_SOURCE_DIR "/rubrics/balanced-coexistence.yaml"));
   ASSERT_TRUE(model);
   std::string text = testing::ReadFile(POISE_SOURCE_DIR "/scenarios/deterrence-only.yaml");
   // Drop every `range: [...]` line.
@@ -258,9 +260,11 @@ TEST(Random, GammaAndDirichletHaveTheirMoments) {
 TEST(Sensitivity, AhpJudgementsMoveOneSaatyStep) {
   // One judgement a:b = 3. A draw moves it to 2, keeps 3 or moves it to 4, each 1/3 likely, so
   // the weight of a is 2/3, 3/4 or 4/5.
-  const std::string rubric = std::string(kAdditiveRubric).replace(
-      std::string(kAdditiveRubric).find("overall: {group: layers, aggregate: arithmetic}"), 47,
-      "overall: {group: layers, aggregate: arithmetic, weights: {ahp: {a: {b: 3}}}}");
+  const std::string rubric =
+      std::string(kAdditiveRubric)
+          .replace(
+              std::string(kAdditiveRubric).find("overall: {group: layers, aggregate: arithmetic}"),
+              47, "overall: {group: layers, aggregate: arithmetic, weights: {ahp: {a: {b: 3}}}}");
   auto model = testing::CompileText(rubric);
   ASSERT_TRUE(model);
   Random random(3);
@@ -280,7 +284,8 @@ TEST(Sensitivity, AhpJudgementsMoveOneSaatyStep) {
 }
 
 TEST(SensitivityCli, SameSeedSameBytesOnAnyThreadCount) {
-  const std::string args = "sensitivity -f json -n 300 -k 30 --sobol --bootstrap 50 -s 4 scenarios/";
+  const std::string args =
+      "sensitivity -f json -n 300 -k 30 --sobol --bootstrap 50 -s 4 scenarios/";
   auto one = testing::RunPoise(args + " -j 1");
   auto three = testing::RunPoise(args + " -j 3");
   ASSERT_EQ(one.exit_code, 0) << one.err;
@@ -296,12 +301,10 @@ TEST(SensitivityCli, SameSeedSameBytesOnAnyThreadCount) {
   EXPECT_TRUE(j[0]["rank"].contains("p_first"));
   EXPECT_EQ(j[0]["sobol"]["factors"][0]["factor"], "weights");
   // Another seed, other numbers.
-  EXPECT_NE(testing::RunPoise(
-                "sensitivity -f json -n 300 -k 30 -s 5 scenarios/deterrence-only.yaml")
-                .out,
-            testing::RunPoise(
-                "sensitivity -f json -n 300 -k 30 -s 4 scenarios/deterrence-only.yaml")
-                .out);
+  EXPECT_NE(
+      testing::RunPoise("sensitivity -f json -n 300 -k 30 -s 5 scenarios/deterrence-only.yaml").out,
+      testing::RunPoise("sensitivity -f json -n 300 -k 30 -s 4 scenarios/deterrence-only.yaml")
+          .out);
 }
 
 TEST(SensitivityCli, BadInputIsReportedAndTheRestAnalysed) {

@@ -19,6 +19,7 @@ Command AddPanelCommand(CLI::App& app);
 Command AddRankCommand(CLI::App& app);
 Command AddScoreCommand(CLI::App& app);
 Command AddSensitivityCommand(CLI::App& app);
+Command AddStressCommand(CLI::App& app);
 Command AddSynthCommand(CLI::App& app);
 Command AddValidateCommand(CLI::App& app);
 

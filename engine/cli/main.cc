@@ -34,7 +34,7 @@ int Run(int argc, char** argv) {
        {poise::cli::AddValidateCommand, poise::cli::AddScoreCommand, poise::cli::AddInitCommand,
         poise::cli::AddExplainCommand, poise::cli::AddCompareCommand, poise::cli::AddPanelCommand,
         poise::cli::AddSynthCommand, poise::cli::AddExportCommand, poise::cli::AddRankCommand,
-        poise::cli::AddSensitivityCommand}) {
+        poise::cli::AddSensitivityCommand, poise::cli::AddStressCommand}) {
     poise::cli::Command run = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(run));
   }

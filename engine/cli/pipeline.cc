@@ -96,7 +96,6 @@ int ResolveThreads(int requested) {
 
 namespace {
 
-
 // Scores the loaded inputs of one chunk, one Eigen batch per rubric; fills `assessments`.
 void ScoreChunk(const std::vector<LoadedInput>& inputs, const std::vector<const Model*>& models,
                 int threads, std::vector<std::unique_ptr<Assessment>>& assessments) {

@@ -127,7 +127,8 @@ void WriteTable(std::ostream& out, const Scenario& scenario, const Model& model,
     out << fmt::format("  {}  {:>7}  {:>7}  {:>7}  {:>7}  {:>7}", Fit(label, name),
                        Fixed(d.nominal), Fixed(d.mean), Fixed(d.p5), Fixed(d.p50), Fixed(d.p95));
     if (d.null_samples > 0)
-      out << fmt::format("  (no score in {} sample{})", d.null_samples, d.null_samples == 1 ? "" : "s");
+      out << fmt::format("  (no score in {} sample{})", d.null_samples,
+                         d.null_samples == 1 ? "" : "s");
     out << "\n";
   };
   row("overall", r.overall);
@@ -140,8 +141,8 @@ void WriteTable(std::ostream& out, const Scenario& scenario, const Model& model,
   } else {
     std::vector<std::string> parts;
     for (const FlagProbability& f : r.flags) {
-      parts.push_back(fmt::format("{} {}{} {}", f.code, f.group, f.member.empty() ? "" : "." + f.member,
-                                  Percent(f.probability)));
+      parts.push_back(fmt::format("{} {}{} {}", f.code, f.group,
+                                  f.member.empty() ? "" : "." + f.member, Percent(f.probability)));
     }
     out << WrapText("flags (share of samples): " + Join(parts, ", "), 98, "  ", "    ");
   }
@@ -150,7 +151,8 @@ void WriteTable(std::ostream& out, const Scenario& scenario, const Model& model,
                        Percent(r.rank->p_first), r.rank->median, r.rank->p5, r.rank->p95);
   }
   if (!r.tornado.empty()) {
-    out << "  tornado (overall with one criterion at each end of its range, or one step either way):\n";
+    out << "  tornado (overall with one criterion at each end of its range, or one step either "
+           "way):\n";
     const size_t shown = std::min<size_t>(r.tornado.size(), 5);
     for (size_t b = 0; b < shown; ++b) {
       const TornadoBar& bar = r.tornado[b];
@@ -160,7 +162,8 @@ void WriteTable(std::ostream& out, const Scenario& scenario, const Model& model,
                          bar.high, bar.swing);
     }
     if (r.tornado.size() > shown)
-      out << fmt::format("    … {} more criteria (json lists them all)\n", r.tornado.size() - shown);
+      out << fmt::format("    … {} more criteria (json lists them all)\n",
+                         r.tornado.size() - shown);
   }
   if (!r.sobol.empty()) {
     out << "  sobol indices of the overall score (first order / total, 95% bootstrap interval):\n";
@@ -263,7 +266,8 @@ ExitCode RunSensitivity(const SensitivityCommandOptions& options) {
 Command AddSensitivityCommand(CLI::App& app) {
   auto options = std::make_shared<SensitivityCommandOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "sensitivity", "How robust is the finding? Monte Carlo over ranges and weights, tornado, Sobol");
+      "sensitivity",
+      "How robust is the finding? Monte Carlo over ranges and weights, tornado, Sobol");
   AddRubricOption(cmd, &options->rubric);
   cmd->add_option("-n,--samples", options->samples, "Monte Carlo samples (default 1000)")
       ->check(CLI::Range(uint64_t{1}, uint64_t{100000000}));

@@ -43,12 +43,13 @@ ExitCode RunValidate(const ValidateOptions& options) {
       } else if (loaded.scenario && loaded.kind == FileKind::kShocks) {
         const ScenarioDraft& draft = *loaded.scenario;
         const size_t n = draft.shocks.size();
-        if (!draft.readable || !draft.problems.empty()) {
+        if (!draft.readable || (draft.rubric.id.empty() && options.rubric.empty())) {
           errors = draft.problems;
-        } else if (draft.rubric.id.empty() && options.rubric.empty()) {
-          summary = fmt::format("shocks ({} shock{}; criteria not checked: name the rubric with "
-                                "`rubric:` or --rubric)",
-                                n, n == 1 ? "" : "s");
+          if (errors.empty())
+            summary = fmt::format(
+                "shocks ({} shock{}; criteria not checked: name the rubric with "
+                "`rubric:` or --rubric)",
+                n, n == 1 ? "" : "s");
         } else if (const Model* model = rubrics.Resolve(draft, &errors)) {
           Result<std::vector<Shock>> shocks = BindShocks(draft, *model->rubric);
           if (shocks.ok()) {
@@ -57,6 +58,8 @@ ExitCode RunValidate(const ValidateOptions& options) {
           } else {
             errors = shocks.diagnostics();
           }
+        } else {
+          errors.insert(errors.begin(), draft.problems.begin(), draft.problems.end());
         }
       } else if (loaded.scenario) {
         const ScenarioDraft& draft = *loaded.scenario;

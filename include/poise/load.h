@@ -24,9 +24,9 @@ inline constexpr int kMaxAliases = 1000;                // YAML aliases (*name) 
 inline constexpr int kMaxNodes = 500000;                // YAML nodes per file
 inline constexpr int kMaxCriteria = 5000;
 inline constexpr int kMaxGroups = 64;
-inline constexpr int kMaxMembers = 256;    // per group
-inline constexpr int kMaxLevels = 101;     // integer levels on a levels scale
-inline constexpr int kMaxAhpMembers = 15;  // Saaty's RI table ends at 15
+inline constexpr int kMaxMembers = 256;       // per group
+inline constexpr int kMaxLevels = 101;        // integer levels on a levels scale
+inline constexpr int kMaxAhpMembers = 15;     // Saaty's RI table ends at 15
 inline constexpr int kMaxInteractions = 256;  // rubric interactions (an eigenproblem on them)
 
 // What a file says it is, from its `poise:` tag.
