@@ -30,18 +30,20 @@ size_t CrosstabCell(const Model& model, const Load& row, const Load& column) {
 }
 
 // The matrices that carry criterion weights: a_c,m = w_c · load_c,m per group, their column
-// totals, and the crosstab's w_c · la_c,i · lb_c,j.
-void FillWeighted(const Rubric& r, const std::vector<double>& weights, Model* model) {
+// totals, and (with_crosstab) the crosstab's w_c · la_c,i · lb_c,j.
+void FillWeighted(const Rubric& r, const std::vector<double>& weights, bool with_crosstab,
+                  Model* model) {
   const auto c_count = static_cast<Eigen::Index>(r.criteria.size());
   for (GroupModel& g : model->groups) g.weight_load.setZero(c_count, g.loaded.cols());
-  if (r.crosstab) model->crosstab.setZero(c_count, model->crosstab_rows * model->crosstab_cols);
+  with_crosstab = with_crosstab && r.crosstab.has_value();
+  if (with_crosstab) model->crosstab.setZero(c_count, model->crosstab_rows * model->crosstab_cols);
   for (Eigen::Index c = 0; c < c_count; ++c) {
     const Criterion& criterion = r.criteria[static_cast<size_t>(c)];
     const double w = weights[static_cast<size_t>(c)];
     for (const Load& load : criterion.loads) {
       model->groups[static_cast<size_t>(load.group)].weight_load(c, load.member) += w * load.share;
     }
-    if (!r.crosstab) continue;
+    if (!with_crosstab) continue;
     for (const Load& la : criterion.loads) {
       if (la.group != r.crosstab->first) continue;
       for (const Load& lb : criterion.loads) {
@@ -168,7 +170,7 @@ Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric) {
   }
   std::vector<double> weights;
   for (const Criterion& criterion : r.criteria) weights.push_back(criterion.weight);
-  FillWeighted(r, weights, &model);
+  FillWeighted(r, weights, true, &model);
   model.rubric = std::move(rubric);
   return model;
 }
@@ -176,7 +178,7 @@ Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric) {
 Model Reweight(const Model& model, const std::vector<double>& criterion_weights,
                const Eigen::VectorXd& overall_raw_weights) {
   Model m = model;
-  FillWeighted(*model.rubric, criterion_weights, &m);
+  FillWeighted(*model.rubric, criterion_weights, m.crosstab.size() > 0, &m);
   m.overall_raw_weights = overall_raw_weights;
   m.overall_weight_sum = overall_raw_weights.sum();
   m.overall_weights = overall_raw_weights / m.overall_weight_sum;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -33,7 +34,8 @@ int NearestSaaty(double v) {
 
 // Samples are computed in parallel a wave at a time and merged into the statistics in sample
 // order, so every sum sees its terms in the same order whatever the thread count.
-constexpr uint64_t kSamplesPerThread = 16;
+// Larger waves touch each scenario's percentile bins more times per pass over them.
+constexpr uint64_t kSamplesPerThread = 128;
 
 // The flags a model can raise, in the order Assess reports them.
 enum class FlagCode { kImbalanced, kNeglected, kInsufficient, kInconsistent };
@@ -74,10 +76,14 @@ const char* FlagCodeName(FlagCode code) {
   return "";
 }
 
-// Whether each slot's flag is raised for row `row` (FORMATS §3.5, as Assess decides it).
+// The slots whose flag is raised for row `row` (FORMATS §3.5, as Assess decides it), as bits:
+// slot k is bit k % 64 of raised[k / 64].
 void RaisedFlags(const Model& model, const Scores& scores, Eigen::Index row,
-                 const std::vector<FlagSlot>& slots, unsigned char* raised) {
+                 const std::vector<FlagSlot>& slots, uint64_t* raised) {
   const Rubric& r = *model.rubric;
+  int stats_group = -1;  // the group whose present/low/high below are computed
+  int present = 0;
+  double low = 0, high = 0;
   for (size_t k = 0; k < slots.size(); ++k) {
     const FlagSlot& slot = slots[k];
     const GroupScores& gs = scores.groups[static_cast<size_t>(slot.group)];
@@ -92,14 +98,16 @@ void RaisedFlags(const Model& model, const Scores& scores, Eigen::Index row,
         break;
       case FlagCode::kImbalanced:
       case FlagCode::kNeglected: {
-        int present = 0;
-        double low = 0, high = 0;
-        for (Eigen::Index m = 0; m < gs.score.cols(); ++m) {
-          if (!gs.has_score(row, m)) continue;
-          const double s = gs.score(row, m);
-          low = present == 0 ? s : std::min(low, s);
-          high = present == 0 ? s : std::max(high, s);
-          ++present;
+        if (stats_group != slot.group) {
+          stats_group = slot.group;
+          present = 0;
+          for (Eigen::Index m = 0; m < gs.score.cols(); ++m) {
+            if (!gs.has_score(row, m)) continue;
+            const double s = gs.score(row, m);
+            low = present == 0 ? s : std::min(low, s);
+            high = present == 0 ? s : std::max(high, s);
+            ++present;
+          }
         }
         if (present < 2) break;
         if (slot.code == FlagCode::kImbalanced) {
@@ -110,15 +118,16 @@ void RaisedFlags(const Model& model, const Scores& scores, Eigen::Index row,
         break;
       }
     }
-    raised[k] = on ? 1 : 0;
+    if (on) raised[k / 64] |= uint64_t{1} << (k % 64);
   }
 }
 
 // One uncertain rating: drawn uniformly from its range each sample.
 struct RangedCell {
-  Eigen::Index row, column;
-  double low, high;
-  bool levels;  // whole levels low … high, each equally likely
+  Eigen::Index offset;  // of (scenario, criterion) in the column-major ratings matrix
+  double low, width;    // width: the number of levels, or high − low
+  int column;           // the criterion
+  bool levels;          // whole levels low … high, each equally likely
 };
 
 std::vector<RangedCell> RangedCells(const Model& model,
@@ -128,19 +137,28 @@ std::vector<RangedCell> RangedCells(const Model& model,
     for (size_t c = 0; c < scenarios[s]->ranges.size(); ++c) {
       const auto& range = scenarios[s]->ranges[c];
       if (!range || !scenarios[s]->ratings[c] || range->first == range->second) continue;
-      cells.push_back({static_cast<Eigen::Index>(s), static_cast<Eigen::Index>(c), range->first,
-                       range->second, model.rubric->criteria[c].scale.type == ScaleType::kLevels});
+      const bool levels = model.rubric->criteria[c].scale.type == ScaleType::kLevels;
+      const auto row = static_cast<Eigen::Index>(s), column = static_cast<Eigen::Index>(c);
+      cells.push_back({column * static_cast<Eigen::Index>(scenarios.size()) + row, range->first,
+                       range->second - range->first + (levels ? 1 : 0), static_cast<int>(c),
+                       levels});
     }
   }
+  // Drawn in the ratings matrix's storage order (column-major), so that the writes are sequential.
+  std::stable_sort(cells.begin(), cells.end(),
+                   [](const RangedCell& a, const RangedCell& b) { return a.offset < b.offset; });
   return cells;
 }
 
-double Draw(const RangedCell& cell, Random& random) {
-  if (cell.levels) {
-    const auto count = static_cast<uint64_t>(cell.high - cell.low) + 1;
-    return cell.low + static_cast<double>(random.Below(count));
+// Draws every uncertain rating into `ratings` (S × C, column-major).
+void DrawRatings(const std::vector<RangedCell>& cells, Random& random, Eigen::MatrixXd* ratings) {
+  double* data = ratings->data();
+  for (const RangedCell& cell : cells) {
+    const double u = random.Uniform() * cell.width;  // in [0, width)
+    // Truncation is floor for u >= 0 (and, unlike std::floor, needs no libm call on plain x86-64).
+    const double level = std::min(static_cast<double>(static_cast<int64_t>(u)), cell.width - 1);
+    data[cell.offset] = cell.low + (cell.levels ? level : u);
   }
-  return cell.low + random.Uniform() * (cell.high - cell.low);
 }
 
 // The quantities tracked per scenario: overall, then every member of every group.
@@ -177,21 +195,28 @@ class Sketches {
         min_(quantities, 0.0),
         max_(quantities, 0.0) {}
 
-  void Add(size_t q, double v) {
-    if (std::isnan(v)) {
-      ++nulls_[q];
-      return;
+  // Adds values[0][offset], values[1][offset], … (count of them, in that order) to quantity q.
+  void Add(size_t q, const double* const* values, size_t offset, size_t count) {
+    uint32_t* bins = &bins_[q * kSketchBins];
+    uint64_t n = n_[q], nulls = nulls_[q];
+    double sum = sum_[q], low = min_[q], high = max_[q];
+    for (size_t i = 0; i < count; ++i) {
+      const double v = values[i][offset];
+      if (std::isnan(v)) {
+        ++nulls;
+        continue;
+      }
+      ++bins[std::clamp(static_cast<int>(v * kSketchBins), 0, kSketchBins - 1)];
+      low = n == 0 ? v : std::min(low, v);
+      high = n == 0 ? v : std::max(high, v);
+      ++n;
+      sum += v;
     }
-    const int bin = std::clamp(static_cast<int>(v * kSketchBins), 0, kSketchBins - 1);
-    ++bins_[q * kSketchBins + static_cast<size_t>(bin)];
-    if (n_[q] == 0) {
-      min_[q] = max_[q] = v;
-    } else {
-      min_[q] = std::min(min_[q], v);
-      max_[q] = std::max(max_[q], v);
-    }
-    ++n_[q];
-    sum_[q] += v;
+    n_[q] = n;
+    nulls_[q] = nulls;
+    sum_[q] = sum;
+    min_[q] = low;
+    max_[q] = high;
   }
 
   void Fill(size_t q, Distribution* d) const {
@@ -229,23 +254,21 @@ class Sketches {
 };
 
 // Competition ranks (1 = highest; ties share the best rank) of `values`; 0 for NaN.
-void CompetitionRanks(const double* values, size_t n, std::vector<size_t>* order, int* ranks) {
-  order->resize(n);
-  std::iota(order->begin(), order->end(), 0);
-  std::stable_sort(order->begin(), order->end(), [&](size_t a, size_t b) {
-    if (std::isnan(values[a]) || std::isnan(values[b]))
-      return !std::isnan(values[a]) && std::isnan(values[b]);
-    return values[a] > values[b];
-  });
-  for (size_t k = 0; k < n; ++k) {
-    const size_t i = (*order)[k];
+void CompetitionRanks(const double* values, size_t n, std::vector<std::pair<double, int>>* order,
+                      int* ranks) {
+  order->clear();
+  for (size_t i = 0; i < n; ++i) {
     if (std::isnan(values[i])) {
       ranks[i] = 0;
-    } else if (k > 0 && values[(*order)[k - 1]] == values[i]) {
-      ranks[i] = ranks[(*order)[k - 1]];
     } else {
-      ranks[i] = static_cast<int>(k) + 1;
+      order->emplace_back(-values[i], static_cast<int>(i));  // ascending = highest first
     }
+  }
+  std::sort(order->begin(), order->end());
+  for (size_t k = 0; k < order->size(); ++k) {
+    const auto [value, i] = (*order)[k];
+    ranks[i] = k > 0 && (*order)[k - 1].first == value ? ranks[(*order)[k - 1].second]
+                                                       : static_cast<int>(k) + 1;
   }
 }
 
@@ -325,6 +348,7 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
   const size_t q_count = layout.count;
   const std::vector<FlagSlot> slots = FlagSlots(model);
   const size_t f_count = slots.size();
+  const size_t f_words = (f_count + 63) / 64;
   const bool ranked = s_count >= 2 && s_count <= kMaxRankedScenarios;
   const Eigen::MatrixXd nominal = GatherRatings(model, scenarios);
   const std::vector<RangedCell> ranged = RangedCells(model, scenarios);
@@ -352,14 +376,16 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
     }
   }
 
-  // Monte Carlo, wave by wave.
+  // Monte Carlo, wave by wave. The samples need no crosstab: the model they draw from has none.
+  Model sampling = model;
+  sampling.crosstab.resize(0, 0);
   Sketches sketches(s_count * q_count);
   std::vector<uint64_t> flag_counts(s_count * f_count, 0);
   std::vector<uint64_t> rank_counts(ranked ? s_count * s_count : 0, 0);  // [scenario][rank − 1]
   struct SampleOut {
-    std::vector<double> values;        // S × Q
-    std::vector<unsigned char> flags;  // S × F
-    std::vector<int> ranks;            // S
+    std::vector<double> values;   // S × Q
+    std::vector<uint64_t> flags;  // S × W: bit f of scenario s = flag slot f raised
+    std::vector<int> ranks;       // S
   };
   const uint64_t wave = kSamplesPerThread * static_cast<uint64_t>(threads);
   std::vector<SampleOut> outs(wave);
@@ -370,34 +396,37 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
       SampleOut& out = outs[i];
       Random weight_random = Random::Stream(options.seed, 2 * j);
       Random rating_random = Random::Stream(options.seed, 2 * j + 1);
-      const Model sampled = DrawWeights(model, options.concentration, weight_random);
+      const Model sampled = DrawWeights(sampling, options.concentration, weight_random);
       Eigen::MatrixXd ratings = nominal;
-      for (const RangedCell& cell : ranged)
-        ratings(cell.row, cell.column) = Draw(cell, rating_random);
+      DrawRatings(ranged, rating_random, &ratings);
       const Scores scores = ScoreBatch(sampled, ratings);
       out.values.resize(s_count * q_count);
-      out.flags.resize(s_count * f_count);
+      out.flags.assign(s_count * f_words, 0);
       for (size_t s = 0; s < s_count; ++s) {
         const auto row = static_cast<Eigen::Index>(s);
         ExtractValues(scores, layout, row, &out.values[s * q_count]);
-        RaisedFlags(sampled, scores, row, slots, &out.flags[s * f_count]);
+        RaisedFlags(sampled, scores, row, slots, &out.flags[s * f_words]);
       }
       if (ranked) {
         std::vector<double> overall(s_count);
         for (size_t s = 0; s < s_count; ++s) overall[s] = out.values[s * q_count];
-        std::vector<size_t> order;
+        std::vector<std::pair<double, int>> order;
         out.ranks.resize(s_count);
         CompetitionRanks(overall.data(), s_count, &order, out.ranks.data());
       }
     });
     // Merge in sample order; scenarios are independent, so they are split across threads.
+    std::vector<const double*> value_rows(count);
+    for (uint64_t i = 0; i < count; ++i) value_rows[i] = outs[i].values.data();
     ParallelFor(s_count, threads, [&](size_t s) {
+      for (size_t q = 0; q < q_count; ++q)
+        sketches.Add(s * q_count + q, value_rows.data(), s * q_count + q, count);
       for (uint64_t i = 0; i < count; ++i) {
         const SampleOut& out = outs[i];
-        for (size_t q = 0; q < q_count; ++q)
-          sketches.Add(s * q_count + q, out.values[s * q_count + q]);
-        for (size_t f = 0; f < f_count; ++f)
-          flag_counts[s * f_count + f] += out.flags[s * f_count + f];
+        for (size_t w = 0; w < f_words; ++w) {
+          for (uint64_t bits = out.flags[s * f_words + w]; bits != 0; bits &= bits - 1)
+            ++flag_counts[s * f_count + 64 * w + static_cast<size_t>(std::countr_zero(bits))];
+        }
         if (ranked && out.ranks[s] > 0)
           ++rank_counts[s * s_count + static_cast<size_t>(out.ranks[s] - 1)];
       }
@@ -527,11 +556,11 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
       Random wa = Random::Stream(options.seed, base), wb = Random::Stream(options.seed, base + 1);
       Random ra = Random::Stream(options.seed, base + 2),
              rb = Random::Stream(options.seed, base + 3);
-      const Model model_a = DrawWeights(model, options.concentration, wa);
-      const Model model_b = DrawWeights(model, options.concentration, wb);
+      const Model model_a = DrawWeights(sampling, options.concentration, wa);
+      const Model model_b = DrawWeights(sampling, options.concentration, wb);
       Eigen::MatrixXd a = nominal, b = nominal;
-      for (const RangedCell& cell : ranged) a(cell.row, cell.column) = Draw(cell, ra);
-      for (const RangedCell& cell : ranged) b(cell.row, cell.column) = Draw(cell, rb);
+      DrawRatings(ranged, ra, &a);
+      DrawRatings(ranged, rb, &b);
       out.f.assign(s_count * (2 + k_count), kNaN);
       auto store = [&](const Scores& scores, size_t slot) {
         for (size_t s = 0; s < s_count; ++s) {
@@ -546,7 +575,7 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
         Eigen::MatrixXd ab = a;
         for (const RangedCell& cell : ranged) {
           if (owner[static_cast<size_t>(cell.column)] == static_cast<int>(m))
-            ab(cell.row, cell.column) = b(cell.row, cell.column);
+            ab.data()[cell.offset] = b.data()[cell.offset];
         }
         store(ScoreBatch(model_a, ab), 2 + first_rating_factor + m);
       }

@@ -221,13 +221,15 @@ ExitCode RunSensitivity(const SensitivityCommandOptions& options) {
       output,
       [&](std::ostream& out) {
         if (options.format == "table") {
-          out << fmt::format(
-              "poise sensitivity — {} samples, seed {}; ratings drawn from their ranges; {}\n",
-              options.samples, options.seed,
-              options.concentration > 0
-                  ? fmt::format("weights from a Dirichlet with concentration {}",
-                                FormatNumber(options.concentration))
-                  : std::string("weights fixed (--weight-concentration 0)"));
+          out << WrapText(
+              fmt::format(
+                  "poise sensitivity — {} samples, seed {}; ratings drawn from their ranges; {}",
+                  options.samples, options.seed,
+                  options.concentration > 0
+                      ? fmt::format("weights from a Dirichlet with concentration {}",
+                                    FormatNumber(options.concentration))
+                      : std::string("weights fixed (--weight-concentration 0)")),
+              100, "", "  ");
           for (size_t i = 0; i < batch.files.size(); ++i) {
             out << "\n";
             if (index_of[i] == SIZE_MAX) {

@@ -58,7 +58,8 @@ struct Model {
 Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric);
 
 // A copy of `model` whose criterion weights and overall member weights (not normalised) are
-// replaced; every weighted matrix follows (sensitivity analysis draws these).
+// replaced; every weighted matrix it has follows (a model whose crosstab was dropped stays
+// without one). Sensitivity analysis draws these.
 // REQUIRES: one weight per criterion and per overall member, all >= 0, the latter not all 0.
 Model Reweight(const Model& model, const std::vector<double>& criterion_weights,
                const Eigen::VectorXd& overall_raw_weights);
