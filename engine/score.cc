@@ -117,16 +117,26 @@ Scores ScoreBlock(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
   scores.assessed = ratings.array().isNaN() == false;
   const Eigen::MatrixXd mask = scores.assessed.cast<double>().matrix();
 
-  // §3.1 normalisation, column by column (C is small, N large: each column is one array op).
+  // §3.1 normalisation, column by column in one pass each (the same operations, in the same
+  // order, as the formula: clamp, log, (t − t_low) / t_span, 1 − x).
   scores.normalized.resize(n, c_count);
   for (Eigen::Index c = 0; c < c_count; ++c) {
     const auto k = static_cast<size_t>(c);
-    Eigen::ArrayXd r = scores.assessed.col(c).select(ratings.col(c).array(), model.low(c));
-    if (model.clamp[k]) r = r.max(model.low(c)).min(model.high(c));
-    if (model.use_log[k]) r = Log(r);
-    Eigen::ArrayXd x = (r - model.t_low(c)) / model.t_span(c);
-    if (model.lower_is_better[k]) x = 1 - x;
-    scores.normalized.col(c) = scores.assessed.col(c).select(x, 0.0).matrix();
+    const double low = model.low(c), high = model.high(c);
+    const double t_low = model.t_low(c), t_span = model.t_span(c);
+    const bool clamp = model.clamp[k] != 0, log = model.use_log[k] != 0;
+    const bool flip = model.lower_is_better[k] != 0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      double r = ratings(i, c);
+      if (std::isnan(r)) {
+        scores.normalized(i, c) = 0;
+        continue;
+      }
+      if (clamp) r = std::min(std::max(r, low), high);
+      if (log) r = std::log(r);
+      const double x = (r - t_low) / t_span;
+      scores.normalized(i, c) = flip ? 1 - x : x;
+    }
   }
 
   ScoreMembers(model, mask, &scores);

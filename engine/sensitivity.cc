@@ -35,7 +35,7 @@ int NearestSaaty(double v) {
 // Samples are computed in parallel a wave at a time and merged into the statistics in sample
 // order, so every sum sees its terms in the same order whatever the thread count.
 // Larger waves touch each scenario's percentile bins more times per pass over them.
-constexpr uint64_t kSamplesPerThread = 128;
+constexpr uint64_t kSamplesPerThread = 64;
 
 // The flags a model can raise, in the order Assess reports them.
 enum class FlagCode { kImbalanced, kNeglected, kInsufficient, kInconsistent };
@@ -150,11 +150,18 @@ std::vector<RangedCell> RangedCells(const Model& model,
   return cells;
 }
 
-// Draws every uncertain rating into `ratings` (S × C, column-major).
+// Draws every uncertain rating into `ratings` (S × C, column-major). Each 64-bit random number
+// gives two uniforms of 32 bits: ample resolution for picking one of at most 101 levels or a
+// point in a range, at half the generator cost (there can be 10^8 draws in a run).
 void DrawRatings(const std::vector<RangedCell>& cells, Random& random, Eigen::MatrixXd* ratings) {
   double* data = ratings->data();
-  for (const RangedCell& cell : cells) {
-    const double u = random.Uniform() * cell.width;  // in [0, width)
+  uint64_t bits = 0;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const RangedCell& cell = cells[i];
+    if (i % 2 == 0) bits = random.Next();
+    const double unit =
+        static_cast<double>(i % 2 == 0 ? bits >> 32 : bits & 0xFFFFFFFFu) * 0x1.0p-32;
+    const double u = unit * cell.width;  // in [0, width)
     // Truncation is floor for u >= 0 (and, unlike std::floor, needs no libm call on plain x86-64).
     const double level = std::min(static_cast<double>(static_cast<int64_t>(u)), cell.width - 1);
     data[cell.offset] = cell.low + (cell.levels ? level : u);
@@ -195,13 +202,13 @@ class Sketches {
         min_(quantities, 0.0),
         max_(quantities, 0.0) {}
 
-  // Adds values[0][offset], values[1][offset], … (count of them, in that order) to quantity q.
-  void Add(size_t q, const double* const* values, size_t offset, size_t count) {
+  // Adds values[0], values[stride], … (count of them, in that order) to quantity q.
+  void Add(size_t q, const double* values, size_t stride, size_t count) {
     uint32_t* bins = &bins_[q * kSketchBins];
     uint64_t n = n_[q], nulls = nulls_[q];
     double sum = sum_[q], low = min_[q], high = max_[q];
     for (size_t i = 0; i < count; ++i) {
-      const double v = values[i][offset];
+      const double v = values[i * stride];
       if (std::isnan(v)) {
         ++nulls;
         continue;
@@ -382,53 +389,52 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
   Sketches sketches(s_count * q_count);
   std::vector<uint64_t> flag_counts(s_count * f_count, 0);
   std::vector<uint64_t> rank_counts(ranked ? s_count * s_count : 0, 0);  // [scenario][rank − 1]
-  struct SampleOut {
-    std::vector<double> values;   // S × Q
-    std::vector<uint64_t> flags;  // S × W: bit f of scenario s = flag slot f raised
-    std::vector<int> ranks;       // S
-  };
+  // One wave's results, scenario-major ([scenario][sample in wave][...]) so that merging a
+  // scenario reads one contiguous block; each sample writes its own slots.
   const uint64_t wave = kSamplesPerThread * static_cast<uint64_t>(threads);
-  std::vector<SampleOut> outs(wave);
+  std::vector<double> wave_values(s_count * wave * q_count);
+  std::vector<uint64_t> wave_flags(s_count * wave * f_words);
+  std::vector<int> wave_ranks(ranked ? s_count * wave : 0);
   for (uint64_t first = 0; first < options.samples; first += wave) {
     const uint64_t count = std::min(wave, options.samples - first);
     ParallelFor(count, threads, [&](size_t i) {
       const uint64_t j = first + i;
-      SampleOut& out = outs[i];
       Random weight_random = Random::Stream(options.seed, 2 * j);
       Random rating_random = Random::Stream(options.seed, 2 * j + 1);
       const Model sampled = DrawWeights(sampling, options.concentration, weight_random);
       Eigen::MatrixXd ratings = nominal;
       DrawRatings(ranged, rating_random, &ratings);
       const Scores scores = ScoreBatch(sampled, ratings);
-      out.values.resize(s_count * q_count);
-      out.flags.assign(s_count * f_words, 0);
+      std::vector<double> overall(s_count);
       for (size_t s = 0; s < s_count; ++s) {
         const auto row = static_cast<Eigen::Index>(s);
-        ExtractValues(scores, layout, row, &out.values[s * q_count]);
-        RaisedFlags(sampled, scores, row, slots, &out.flags[s * f_words]);
+        double* values = &wave_values[(s * wave + i) * q_count];
+        ExtractValues(scores, layout, row, values);
+        overall[s] = values[0];
+        uint64_t* flags = &wave_flags[(s * wave + i) * f_words];
+        std::fill(flags, flags + f_words, 0);
+        RaisedFlags(sampled, scores, row, slots, flags);
       }
       if (ranked) {
-        std::vector<double> overall(s_count);
-        for (size_t s = 0; s < s_count; ++s) overall[s] = out.values[s * q_count];
         std::vector<std::pair<double, int>> order;
-        out.ranks.resize(s_count);
-        CompetitionRanks(overall.data(), s_count, &order, out.ranks.data());
+        std::vector<int> ranks(s_count);
+        CompetitionRanks(overall.data(), s_count, &order, ranks.data());
+        for (size_t s = 0; s < s_count; ++s) wave_ranks[s * wave + i] = ranks[s];
       }
     });
     // Merge in sample order; scenarios are independent, so they are split across threads.
-    std::vector<const double*> value_rows(count);
-    for (uint64_t i = 0; i < count; ++i) value_rows[i] = outs[i].values.data();
     ParallelFor(s_count, threads, [&](size_t s) {
+      const double* values = &wave_values[s * wave * q_count];
       for (size_t q = 0; q < q_count; ++q)
-        sketches.Add(s * q_count + q, value_rows.data(), s * q_count + q, count);
+        sketches.Add(s * q_count + q, values + q, q_count, count);
+      const uint64_t* flags = &wave_flags[s * wave * f_words];
       for (uint64_t i = 0; i < count; ++i) {
-        const SampleOut& out = outs[i];
         for (size_t w = 0; w < f_words; ++w) {
-          for (uint64_t bits = out.flags[s * f_words + w]; bits != 0; bits &= bits - 1)
+          for (uint64_t bits = flags[i * f_words + w]; bits != 0; bits &= bits - 1)
             ++flag_counts[s * f_count + 64 * w + static_cast<size_t>(std::countr_zero(bits))];
         }
-        if (ranked && out.ranks[s] > 0)
-          ++rank_counts[s * s_count + static_cast<size_t>(out.ranks[s] - 1)];
+        if (ranked && wave_ranks[s * wave + i] > 0)
+          ++rank_counts[s * s_count + static_cast<size_t>(wave_ranks[s * wave + i] - 1)];
       }
     });
     if (options.progress) options.progress(first + count);
