@@ -56,6 +56,7 @@ fuzz:
 
 # cppcheck and clang-tidy (.clang-tidy) over engine/ and include/; any finding fails.
 lint: configure
+	@scripts/install-deps.sh clang-tidy cppcheck
 	@scripts/lint.sh $(BUILD_DIR)
 
 # Google Benchmark micro-benchmarks, then the end-to-end timings (docs/performance.md).
