@@ -39,14 +39,19 @@ Eigen::ArrayXXd Exp(const Eigen::ArrayXXd& a) {
 constexpr double kCoverageSlack = 1e-12;
 
 void ScoreGroup(const Model& model, const GroupModel& g, Aggregate aggregate,
-                const Eigen::MatrixXd& x, const Eigen::MatrixXd& mask, GroupScores* out) {
+                const Eigen::MatrixXd& x, const Eigen::MatrixXd& mask, bool complete,
+                GroupScores* out) {
   const Eigen::Index n = x.rows();
   const Eigen::Index m = g.weight_load.cols();
   // Sum of a_c over the assessed criteria, as total minus the missing part: exactly the total
-  // (coverage exactly 1) when nothing is missing.
-  const Eigen::MatrixXd missing =
-      WeightedSums(Eigen::MatrixXd::Ones(n, x.cols()) - mask, g.weight_load);
-  const Eigen::MatrixXd assessed_weight = (-missing).rowwise() + g.total;
+  // (coverage exactly 1) when nothing is missing — which a complete batch (no rating missing
+  // anywhere) gets without the product, since its missing part is exactly 0.
+  const Eigen::MatrixXd assessed_weight =
+      complete ? Eigen::MatrixXd(g.total.replicate(n, 1))
+               : Eigen::MatrixXd(
+                     (-WeightedSums(Eigen::MatrixXd::Ones(n, x.cols()) - mask, g.weight_load))
+                         .rowwise() +
+                     g.total);
   out->coverage = assessed_weight.array().rowwise() / g.total.array();
   const double min_coverage = model.rubric->min_coverage;
   out->has_score =
@@ -149,9 +154,10 @@ void ScoreMembers(const Model& model, const Eigen::MatrixXd& mask, Scores* out) 
   const Rubric& rubric = *model.rubric;
   const Eigen::Index n = scores.normalized.rows();
   scores.groups.resize(model.groups.size());
+  const bool complete = scores.assessed.all();
   for (size_t g = 0; g < model.groups.size(); ++g) {
     ScoreGroup(model, model.groups[g], rubric.groups[g].aggregate, scores.normalized, mask,
-               &scores.groups[g]);
+               complete, &scores.groups[g]);
   }
 
   // §3.4 overall score from the members of the overall group.
