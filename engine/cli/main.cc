@@ -28,6 +28,9 @@ int Run(int argc, char** argv) {
       "  poise compare A.yaml B.yaml                   side by side, and what explains the "
       "difference\n"
       "  poise panel class/                            raters' agreement and a consensus\n"
+      "  poise sensitivity -k 50 scenarios/            how robust the finding is "
+      "(docs/methods.md)\n"
+      "  poise stress scenarios/                       what downside shocks do to the scores\n"
       "\nRun `poise COMMAND --help` for a command's options. Docs: docs/cli.md, docs/formats.md.");
   std::vector<std::pair<CLI::App*, poise::cli::Command>> commands;
   for (auto add :

@@ -268,19 +268,16 @@ ExitCode RunSensitivity(const SensitivityCommandOptions& options) {
 Command AddSensitivityCommand(CLI::App& app) {
   auto options = std::make_shared<SensitivityCommandOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "sensitivity",
-      "How robust is the finding? Monte Carlo over ranges and weights, tornado, Sobol");
+      "sensitivity", "How robust is the finding? Ranges and weights, tornado, Sobol");
   AddRubricOption(cmd, &options->rubric);
   cmd->add_option("-n,--samples", options->samples, "Monte Carlo samples (default 1000)")
       ->check(CLI::Range(uint64_t{1}, uint64_t{100000000}));
   cmd->add_option("-s,--seed", options->seed, "Random seed; same seed, same numbers (default 1)");
   cmd->add_option("-k,--weight-concentration", options->concentration,
-                  "Dirichlet concentration K for the weights: larger K = weights closer to the\n"
-                  "nominal ones; 0 (default) keeps every weight fixed")
+                  "Dirichlet concentration K of the weights (larger: closer to\n"
+                  "the nominal ones); 0 (default) keeps them fixed")
       ->check(CLI::Range(0.0, 1e9));
-  cmd->add_flag("--sobol", options->sobol,
-                "Also estimate Sobol indices (weights; each layer's ratings): 2 + factors model\n"
-                "runs per sample");
+  cmd->add_flag("--sobol", options->sobol, "Also Sobol indices (weights; each layer's ratings)");
   cmd->add_option("--bootstrap", options->bootstrap,
                   "Bootstrap replicates for the Sobol intervals (default 200)")
       ->check(CLI::Range(0, 10000));

@@ -260,11 +260,11 @@ ExitCode RunStress(const StressOptions& options) {
 
 Command AddStressCommand(CLI::App& app) {
   auto options = std::make_shared<StressOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "stress", "What a downside shock does to the gains, and which layer is most exposed");
+  CLI::App* cmd =
+      app.add_subcommand("stress", "What downside shocks do to the scores; the most exposed layer");
   AddRubricOption(cmd, &options->rubric);
   cmd->add_option("--shock", options->shock_files,
-                  "A `poise: shocks/1` file of shocks to apply to every scenario (repeatable)")
+                  "A `poise: shocks/1` file applied to every scenario (repeatable)")
       ->expected(1)  // one file per --shock, so that the scenarios after it stay inputs
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
