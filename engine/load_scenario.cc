@@ -273,15 +273,29 @@ std::optional<Diagnostic> RatingProblem(const Criterion& criterion, double ratin
   return std::nullopt;
 }
 
-ScenarioDraft ParseScenario(std::string_view display_name, std::string_view text) {
+namespace {
+
+// A scenario (kScenario) or a shocks file (kShocks) read into a draft.
+ScenarioDraft ParseDraft(std::string_view display_name, std::string_view text, FileKind kind) {
   ScenarioDraft draft;
   draft.file = std::string(display_name);
   yaml::Tree tree;
-  int root = ParseRoot(display_name, text, &tree, &draft.problems, FileKind::kScenario);
+  int root = ParseRoot(display_name, text, &tree, &draft.problems, kind);
   if (root < 0) return draft;
   DocReader reader(tree, display_name, draft.problems);
-  ScenarioParser(reader, draft).Parse(root);
+  ScenarioParser parser(reader, draft);
+  if (kind == FileKind::kShocks) {
+    parser.ParseShocksFile(root);
+  } else {
+    parser.Parse(root);
+  }
   return draft;
+}
+
+}  // namespace
+
+ScenarioDraft ParseScenario(std::string_view display_name, std::string_view text) {
+  return ParseDraft(display_name, text, FileKind::kScenario);
 }
 
 // The rubric-independent checks of the shocks of a draft, against `rubric`: every changed
@@ -423,14 +437,7 @@ Result<Scenario> BindScenario(const ScenarioDraft& draft, const Rubric& rubric) 
 }
 
 ScenarioDraft ParseShocks(std::string_view display_name, std::string_view text) {
-  ScenarioDraft draft;
-  draft.file = std::string(display_name);
-  yaml::Tree tree;
-  int root = ParseRoot(display_name, text, &tree, &draft.problems, FileKind::kShocks);
-  if (root < 0) return draft;
-  DocReader reader(tree, display_name, draft.problems);
-  ScenarioParser(reader, draft).ParseShocksFile(root);
-  return draft;
+  return ParseDraft(display_name, text, FileKind::kShocks);
 }
 
 Result<std::vector<Shock>> BindShocks(const ScenarioDraft& draft, const Rubric& rubric) {

@@ -90,8 +90,8 @@ using ChunkSource = std::function<bool(size_t max, int threads, std::vector<Load
 ChunkSource FileChunks(const std::vector<std::string>& files, RubricCache& rubrics);
 
 // ScoreStream over any source of inputs (files, rows of a ratings CSV).
-void ScoreChunks(const ChunkSource& source, const RubricCache& rubrics, const StreamOptions& options,
-                 size_t total,
+void ScoreChunks(const ChunkSource& source, const RubricCache& rubrics,
+                 const StreamOptions& options, size_t total,
                  const std::function<void(const std::vector<const Model*>&)>& on_begin,
                  const std::function<void(const ReportEntry&, const std::string&)>& on_entry,
                  const EntryRenderer& render = nullptr);

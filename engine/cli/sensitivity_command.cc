@@ -3,17 +3,15 @@
 #include <fmt/format.h>
 
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/json_util.h"
 #include "poise/sensitivity.h"
 #include "report_writers.h"
 #include "text.h"
 
 namespace poise::cli {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 struct SensitivityCommandOptions {
   std::string rubric;
@@ -29,15 +27,13 @@ struct SensitivityCommandOptions {
   std::vector<std::string> inputs;
 };
 
-Json Optional(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
-
 Json DistributionJson(const Distribution& d) {
   Json j;
-  j["nominal"] = Optional(d.nominal);
-  j["mean"] = Optional(d.mean);
-  j["p5"] = Optional(d.p5);
-  j["p50"] = Optional(d.p50);
-  j["p95"] = Optional(d.p95);
+  j["nominal"] = OptionalJson(d.nominal);
+  j["mean"] = OptionalJson(d.mean);
+  j["p5"] = OptionalJson(d.p5);
+  j["p50"] = OptionalJson(d.p50);
+  j["p95"] = OptionalJson(d.p95);
   if (d.null_samples > 0) j["null_samples"] = d.null_samples;
   return j;
 }
@@ -53,14 +49,8 @@ Json ResultJson(const Scenario& scenario, const std::string& file, const Model& 
   j["samples"] = options.samples;
   j["weight_concentration"] = options.concentration;
   j["overall"] = DistributionJson(r.overall);
-  Json members = Json::object();
-  for (size_t g = 0; g < rubric.groups.size(); ++g) {
-    Json group = Json::object();
-    for (size_t m = 0; m < rubric.groups[g].members.size(); ++m)
-      group[rubric.groups[g].members[m].id] = DistributionJson(r.members[g][m]);
-    members[rubric.groups[g].id] = std::move(group);
-  }
-  j["members"] = std::move(members);
+  j["members"] =
+      PerMemberJson(rubric, [&](size_t g, size_t m) { return DistributionJson(r.members[g][m]); });
   Json flags = Json::array();
   for (const FlagProbability& f : r.flags) {
     Json flag;
@@ -94,8 +84,8 @@ Json ResultJson(const Scenario& scenario, const std::string& file, const Model& 
     for (const SobolIndex& s : r.sobol) {
       Json f;
       f["factor"] = s.factor;
-      f["first"] = Optional(s.first);
-      f["total"] = Optional(s.total);
+      f["first"] = OptionalJson(s.first);
+      f["total"] = OptionalJson(s.total);
       f["first_ci"] = s.first_low ? Json::array({*s.first_low, *s.first_high}) : Json(nullptr);
       f["total_ci"] = s.total_low ? Json::array({*s.total_low, *s.total_high}) : Json(nullptr);
       factors.push_back(std::move(f));

@@ -5,9 +5,9 @@
 
 #include <iostream>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/json_util.h"
 #include "poise/load.h"
 #include "poise/stress.h"
 #include "report_writers.h"
@@ -15,8 +15,6 @@
 
 namespace poise::cli {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 struct StressOptions {
   std::string rubric;
@@ -27,17 +25,8 @@ struct StressOptions {
   std::vector<std::string> inputs;
 };
 
-Json Optional(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
-
 Json MembersJson(const Rubric& rubric, const StressOutcome& o) {
-  Json members = Json::object();
-  for (size_t g = 0; g < rubric.groups.size(); ++g) {
-    Json group = Json::object();
-    for (size_t m = 0; m < rubric.groups[g].members.size(); ++m)
-      group[rubric.groups[g].members[m].id] = Optional(o.members[g][m]);
-    members[rubric.groups[g].id] = std::move(group);
-  }
-  return members;
+  return PerMemberJson(rubric, [&](size_t g, size_t m) { return OptionalJson(o.members[g][m]); });
 }
 
 Json FlagsJson(const std::vector<Flag>& flags) {
@@ -61,7 +50,7 @@ Json ResultJson(const Scenario& scenario, const std::string& file, const Model& 
   j["scenario"] = scenario.id;
   j["file"] = file;
   j["rubric"] = {{"id", rubric.id}, {"version", rubric.version}};
-  j["base"] = {{"overall", Optional(r.base.overall)},
+  j["base"] = {{"overall", OptionalJson(r.base.overall)},
                {"members", MembersJson(rubric, r.base)},
                {"flags", FlagsJson(r.base.flags)}};
   Json shocks = Json::array();
@@ -69,15 +58,15 @@ Json ResultJson(const Scenario& scenario, const std::string& file, const Model& 
     Json shock;
     shock["id"] = s.id;
     shock["probability"] = s.probability;
-    shock["overall"] = Optional(s.outcome.overall);
+    shock["overall"] = OptionalJson(s.outcome.overall);
     shock["members"] = MembersJson(rubric, s.outcome);
     shock["flags"] = FlagsJson(s.outcome.flags);
     shocks.push_back(std::move(shock));
   }
   j["shocks"] = std::move(shocks);
-  j["expected"] = {{"overall", Optional(r.expected)}};
+  j["expected"] = {{"overall", OptionalJson(r.expected)}};
   j["worst"] = r.worst ? Json{{"shock", r.shocks[*r.worst].id},
-                              {"overall", Optional(r.shocks[*r.worst].outcome.overall)}}
+                              {"overall", OptionalJson(r.shocks[*r.worst].outcome.overall)}}
                        : Json(nullptr);
   j["most_exposed"] =
       r.most_exposed ? Json{{"group", layers.id},
