@@ -307,6 +307,18 @@ TEST(SensitivityCli, SameSeedSameBytesOnAnyThreadCount) {
           .out);
 }
 
+TEST(SensitivityCli, ConcentrationMustBeAFiniteNumber) {
+  // NaN passes every range comparison; it must be refused, not loop in the Gamma sampler.
+  for (const char* k : {"nan", "inf", "-1", "1e10"}) {
+    auto run =
+        testing::RunPoise(std::string("sensitivity -n 5 -k ") + k + " scenarios/open-doors.yaml");
+    EXPECT_EQ(run.exit_code, 1) << k;
+    EXPECT_NE(run.err.find("--weight-concentration: K must be a number from 0 to 1e9"),
+              std::string::npos)
+        << run.err;
+  }
+}
+
 TEST(SensitivityCli, BadInputIsReportedAndTheRestAnalysed) {
   auto run = testing::RunPoise(
       "sensitivity -f ndjson -n 50 scenarios/open-doors.yaml tests/data/bad/scenario-badutf.yaml");

@@ -266,7 +266,14 @@ Command AddSensitivityCommand(CLI::App& app) {
   cmd->add_option("-k,--weight-concentration", options->concentration,
                   "Dirichlet concentration K of the weights (larger: closer to\n"
                   "the nominal ones); 0 (default) keeps them fixed")
-      ->check(CLI::Range(0.0, 1e9));
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            double k = 0;  // CLI11's Range lets NaN through (every comparison with NaN is false)
+            if (ParseNumber(text, &k) != NumberStatus::kOk || !(k >= 0 && k <= 1e9))
+              return "K must be a number from 0 to 1e9, not '" + text + "'";
+            return std::string();
+          },
+          "NUMBER in [0, 1e9]"));
   cmd->add_flag("--sobol", options->sobol, "Also Sobol indices (weights; each layer's ratings)");
   cmd->add_option("--bootstrap", options->bootstrap,
                   "Bootstrap replicates for the Sobol intervals (default 200)")

@@ -39,8 +39,9 @@ class Random {
     return std::sqrt(-2 * std::log(u)) * std::cos(2 * std::numbers::pi * v);
   }
   // Gamma(shape, 1): Marsaglia and Tsang (2000), with Gamma(a) = Gamma(a + 1) · U^(1/a) for a < 1.
-  // REQUIRES: shape > 0.
+  // Returns 0 for a shape that is not a positive finite number.
   double Gamma(double shape) {
+    if (!(shape > 0) || !std::isfinite(shape)) return 0;  // no such distribution: never loop
     if (shape < 1) return Gamma(shape + 1) * std::pow(1 - Uniform(), 1 / shape);
     const double d = shape - 1.0 / 3, c = 1 / std::sqrt(9 * d);
     while (true) {
