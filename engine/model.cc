@@ -36,7 +36,10 @@ void FillWeighted(const Rubric& r, const std::vector<double>& weights, bool with
   const auto c_count = static_cast<Eigen::Index>(r.criteria.size());
   for (GroupModel& g : model->groups) g.weight_load.setZero(c_count, g.loaded.cols());
   with_crosstab = with_crosstab && r.crosstab.has_value();
-  if (with_crosstab) model->crosstab.setZero(c_count, model->crosstab_rows * model->crosstab_cols);
+  if (with_crosstab) {
+    model->crosstab.setZero(c_count,
+                            static_cast<Eigen::Index>(model->crosstab_rows) * model->crosstab_cols);
+  }
   for (Eigen::Index c = 0; c < c_count; ++c) {
     const Criterion& criterion = r.criteria[static_cast<size_t>(c)];
     const double w = weights[static_cast<size_t>(c)];

@@ -267,6 +267,8 @@ Command AddSensitivityCommand(CLI::App& app) {
                   "Dirichlet concentration K of the weights (larger: closer to\n"
                   "the nominal ones); 0 (default) keeps them fixed")
       ->check(CLI::Validator(
+          // CLI11 hands validators a mutable string (they may rewrite it); this one only reads.
+          // cppcheck-suppress constParameter
           [](std::string& text) {
             double k = 0;  // CLI11's Range lets NaN through (every comparison with NaN is false)
             if (ParseNumber(text, &k) != NumberStatus::kOk || !(k >= 0 && k <= 1e9))

@@ -79,6 +79,7 @@ Json ResultJson(const Scenario& scenario, const std::string& file, const Model& 
 // "code group[.member]" of each flag, to compare flag sets.
 std::vector<std::string> FlagKeys(const std::vector<Flag>& flags) {
   std::vector<std::string> keys;
+  keys.reserve(flags.size());
   for (const Flag& f : flags)
     keys.push_back(f.code + " " + f.group + (f.member.empty() ? "" : "." + f.member));
   return keys;
