@@ -20,9 +20,10 @@ echo "== clang-tidy engine/ (headers under include/poise and engine/ through the
 files=$(git ls-files 'engine/*.cc' 'engine/**/*.cc')
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-# run-clang-tidy prints each file's findings; a finding is a line "path:line:col: warning|error:".
-run-clang-tidy -p "$build" -j "$jobs" -quiet $files >"$out" 2>&1 || true
-if grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error):' "$out"; then
+# run-clang-tidy prints each file's findings, coloured (it passes --use-color whatever the output):
+# the colour codes are stripped before looking for lines "path:line:col: warning|error:".
+run-clang-tidy -p "$build" -j "$jobs" -quiet $files 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >"$out" || true
+if grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error):' "$out" | sort -u; then
   echo "clang-tidy: findings above" >&2
   exit 1
 fi
