@@ -75,6 +75,28 @@ TEST_P(BadCsv, BothPathsReportThePinnedDiagnostics) {
 
 INSTANTIATE_TEST_SUITE_P(Data, BadCsv, ::testing::ValuesIn(BadCases(".csv")), CaseName);
 
+// Inputs on which a fuzzer crashed poise (fuzz/, docs/limits.md), kept byte for byte. The CSV
+// ones are matrices of the bundled rubric: both reading paths must give the pinned diagnostics.
+TEST(FuzzCrashers, CsvCrashersAreRejectedAlikeByBothPaths) {
+  size_t cases = 0;
+  for (const auto& entry : fs::directory_iterator(POISE_SOURCE_DIR "/tests/data/bad/fuzz")) {
+    if (entry.path().extension() != ".csv") continue;
+    ++cases;
+    const std::string name = entry.path().stem().string();
+    const std::string expected =
+        testing::ReadFile(POISE_SOURCE_DIR "/tests/data/bad/fuzz/" + name + ".expected");
+    ASSERT_FALSE(expected.empty()) << "missing " << name << ".expected";
+    for (const char* format : {"ndjson", "csv"}) {
+      testing::RunResult run = testing::RunPoise(
+          std::string("score --rubric rubrics/balanced-coexistence.yaml --format ") + format +
+          " --from-csv tests/data/bad/fuzz/" + name + ".csv");
+      EXPECT_EQ(run.exit_code, 2) << name << " " << format;
+      EXPECT_EQ(run.err, expected) << name << " " << format;
+    }
+  }
+  EXPECT_GT(cases, 0u);
+}
+
 TEST(BadCsvLine, LineLongerThanTheLimitIsOneBadRowAndTheOthersScore) {
   // 600 Ki fields of "x," = 1.2 MB on line 3, past kMaxCsvLine (1 MiB); read in bounded memory.
   const std::string path = ::testing::TempDir() + "poise_long_line.csv";

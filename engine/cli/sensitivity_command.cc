@@ -4,8 +4,8 @@
 
 #include <iostream>
 
+#include "cli/analysis_output.h"
 #include "cli/commands.h"
-#include "cli/json_util.h"
 #include "poise/sensitivity.h"
 #include "report_writers.h"
 #include "text.h"
@@ -220,33 +220,17 @@ ExitCode RunSensitivity(const SensitivityCommandOptions& options) {
                                     FormatNumber(options.concentration))
                       : std::string("weights fixed (--weight-concentration 0)")),
               100, "", "  ");
-          for (size_t i = 0; i < batch.files.size(); ++i) {
-            out << "\n";
-            if (index_of[i] == SIZE_MAX) {
-              out << batch.files[i] << "  invalid (see stderr)\n";
-              continue;
-            }
-            WriteTable(out, *scenarios[index_of[i]], *model, results[index_of[i]]);
-          }
-          return;
+          out << "\n";  // the header stands apart from the first result
         }
-        const bool lines = options.format == "ndjson";
-        Json all = Json::array();
-        for (size_t i = 0; i < batch.files.size(); ++i) {
-          Json j;
-          if (index_of[i] == SIZE_MAX) {
-            j = Json::parse(EntryJson(batch.Entry(i), -1));
-          } else {
-            j = ResultJson(*scenarios[index_of[i]], batch.files[i], *model, results[index_of[i]],
-                           options);
-          }
-          if (lines) {
-            out << j.dump() << "\n";
-          } else {
-            all.push_back(std::move(j));
-          }
-        }
-        if (!lines) out << (all.size() == 1 ? all[0] : all).dump(2) << "\n";
+        WriteAnalysis(
+            out, options.format, batch, [&](size_t i) { return index_of[i] != SIZE_MAX; },
+            [&](size_t i, std::ostream& table) {
+              WriteTable(table, *scenarios[index_of[i]], *model, results[index_of[i]]);
+            },
+            [&](size_t i) {
+              return ResultJson(*scenarios[index_of[i]], batch.files[i], *model,
+                                results[index_of[i]], options);
+            });
       },
       std::cerr);
   if (written != ExitCode::kOk) return written;

@@ -6,8 +6,8 @@
 #include <iostream>
 #include <map>
 
+#include "cli/analysis_output.h"
 #include "cli/commands.h"
-#include "cli/json_util.h"
 #include "poise/load.h"
 #include "poise/stress.h"
 #include "report_writers.h"
@@ -212,34 +212,14 @@ ExitCode RunStress(const StressOptions& options) {
   ExitCode written = WriteOutput(
       output,
       [&](std::ostream& out) {
-        const bool table = options.format == "table";
-        Json all = Json::array();
-        for (size_t i = 0; i < batch.files.size(); ++i) {
-          if (table) {
-            if (i > 0) out << "\n";
-            if (!results[i]) {
-              out << batch.files[i] << "  invalid (see stderr)\n";
-            } else {
-              WriteTable(out, *batch.scenarios[i], *batch.models[i], *results[i]);
-            }
-            continue;
-          }
-          Json j;
-          if (!results[i]) {
-            ReportEntry entry;
-            entry.file = batch.files[i];
-            entry.errors = batch.errors[i];
-            j = Json::parse(EntryJson(entry, -1));
-          } else {
-            j = ResultJson(*batch.scenarios[i], batch.files[i], *batch.models[i], *results[i]);
-          }
-          if (options.format == "ndjson") {
-            out << j.dump() << "\n";
-          } else {
-            all.push_back(std::move(j));
-          }
-        }
-        if (options.format == "json") out << (all.size() == 1 ? all[0] : all).dump(2) << "\n";
+        WriteAnalysis(
+            out, options.format, batch, [&](size_t i) { return results[i].has_value(); },
+            [&](size_t i, std::ostream& table) {
+              WriteTable(table, *batch.scenarios[i], *batch.models[i], *results[i]);
+            },
+            [&](size_t i) {
+              return ResultJson(*batch.scenarios[i], batch.files[i], *batch.models[i], *results[i]);
+            });
       },
       std::cerr);
   if (written != ExitCode::kOk) return written;

@@ -11,3 +11,7 @@ for f in tests/data/bad/*.csv; do
   "$poise" score --rubric tests/data/rubrics/three.yaml --from-csv "$f" --format ndjson \
     2>"${f%.csv}.expected" >/dev/null || true
 done
+for f in tests/data/bad/fuzz/*.csv; do
+  "$poise" score --rubric rubrics/balanced-coexistence.yaml --from-csv "$f" --format ndjson \
+    2>"${f%.csv}.expected" >/dev/null || true
+done
