@@ -5,6 +5,8 @@
 #   make test-sanitize   the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make lint   cppcheck and clang-tidy, both must be silent
 #   make fuzz FUZZ_SECONDS=N   builds the libFuzzer targets (clang) and runs each for N seconds
+#   make schema-check   the JSON Schemas against a real validator (ajv-cli from npm) and poise
+#   make browser-deps   installs Chromium, so that `make test` renders the HTML report too
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 WERROR ?= OFF
@@ -13,7 +15,7 @@ SANITIZE_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build demo test test-sanitize fuzz lint bench format clean
+.PHONY: all deps configure build demo test test-sanitize fuzz lint schema-check browser-deps bench format clean
 
 all: build
 
@@ -58,6 +60,15 @@ fuzz:
 lint: configure
 	@scripts/install-deps.sh clang-tidy cppcheck
 	@scripts/lint.sh $(BUILD_DIR)
+
+# schemas/ checked with ajv-cli (pinned in scripts/schema-tools/, installed into $(BUILD_DIR)):
+# bundled files valid, and agreement with `poise validate` on tests/data/bad/.
+schema-check: build
+	@scripts/schema-check.sh $(BUILD_DIR)
+
+# Debian's Chromium for tests/browser_test.cc (without it those tests skip and say why).
+browser-deps:
+	@scripts/install-deps.sh chromium
 
 # Google Benchmark micro-benchmarks, then the end-to-end timings (docs/performance.md).
 bench: deps

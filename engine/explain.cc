@@ -1,10 +1,13 @@
 #include "poise/explain.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "poise/score.h"
+#include "text.h"
 
 namespace poise {
 
@@ -104,6 +107,37 @@ std::vector<CriterionEffect> DifferenceEffects(const Model& model, const Scenari
                      return std::abs(x.effect.value_or(0)) > std::abs(y.effect.value_or(0));
                    });
   return effects;
+}
+
+std::string FlagMeaning(const Flag& flag, const Rubric& rubric) {
+  const int g = rubric.FindGroup(flag.group);
+  const Group& group = rubric.groups[static_cast<size_t>(g)];
+  if (flag.code == "imbalanced") {
+    return fmt::format(
+        "The members of {} are far apart: strength in one does not make up for neglect of another, "
+        "and \"if any layer is ignored, the structure becomes fragile\".",
+        group.id);
+  }
+  if (flag.code == "neglected") {
+    return fmt::format(
+        "{} is below the floor of {} that the rubric sets for {}: this part of the policy is being "
+        "ignored.",
+        flag.member == "each such member" ? "Each such member" : "'" + flag.member + "'",
+        FormatNumber(group.balance->floor.value_or(0)), group.id);
+  }
+  if (flag.code == "insufficient_evidence") {
+    return fmt::format(
+        "Too little of the weight of '{}' is rated to give it a score; rate more of its criteria "
+        "or "
+        "say why they cannot be rated.",
+        flag.member);
+  }
+  if (flag.code == "inconsistent_judgements") {
+    return "The pairwise judgements behind the weights contradict each other (consistency ratio "
+           "above 0.1); "
+           "revisit them.";
+  }
+  return flag.message;
 }
 
 }  // namespace poise

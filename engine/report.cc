@@ -13,6 +13,7 @@ std::optional<ReportFormat> ParseReportFormat(std::string_view name) {
   if (name == "ndjson") return ReportFormat::kNdjson;
   if (name == "csv") return ReportFormat::kCsv;
   if (name == "markdown" || name == "md") return ReportFormat::kMarkdown;
+  if (name == "html") return ReportFormat::kHtml;
   return std::nullopt;
 }
 
@@ -26,6 +27,8 @@ std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream
       return MakeCsvWriter(out);
     case ReportFormat::kMarkdown:
       return MakeMarkdownWriter(out);
+    case ReportFormat::kHtml:
+      return MakeHtmlWriter(out);
     case ReportFormat::kTable:
       break;
   }

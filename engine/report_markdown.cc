@@ -1,6 +1,11 @@
-// Markdown for documents and handouts: a summary table, then each scenario's groups and flags.
+// Markdown for documents and handouts: the content of the HTML report (report_view.h) as text
+// tables — a ranked comparison, then per scenario its score and meaning, groups, crosstab, criteria
+// weakest first with evidence, flags in plain words, and the ratings that would help most.
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "report_view.h"
 #include "report_writers.h"
 #include "text.h"
 
@@ -13,8 +18,10 @@ std::string Cell(std::string_view text) {
     if (c == '|') escaped += '\\';
     escaped += c == '\n' ? ' ' : c;
   }
-  return escaped;
+  return escaped.empty() ? "—" : escaped;
 }
+
+std::string Percent(double share) { return fmt::format("{:.0f}%", 100 * share); }
 
 class MarkdownWriter : public ReportWriter {
  public:
@@ -22,94 +29,140 @@ class MarkdownWriter : public ReportWriter {
 
   void Begin(const std::vector<const Model*>&, size_t) override {}
 
-  void Write(const ReportEntry& entry) override {
-    if (entry.scored()) {
-      Summary(entry);
-    } else if (model_ != nullptr) {
-      summary_ += fmt::format("| `{}` | invalid: {} error{} |\n", Cell(entry.file),
-                              entry.errors.size(), entry.errors.size() == 1 ? "" : "s");
-    } else {
-      summary_ += fmt::format("\n- `{}` is invalid ({} error{}, listed below)\n", Cell(entry.file),
-                              entry.errors.size(), entry.errors.size() == 1 ? "" : "s");
-    }
-    Details(entry);
-  }
+  void Write(const ReportEntry& entry) override { views_.push_back(BuildScenarioView(entry)); }
 
   void End() override {
     out_ << "# poise report\n";
-    out_ << summary_ << details_;
+    Summary();
+    for (const ScenarioView& view : views_) Details(view);
   }
 
  private:
-  void Summary(const ReportEntry& entry) {
-    const Rubric& rubric = *entry.model->rubric;
-    const Group& group = rubric.groups[static_cast<size_t>(rubric.overall.group)];
-    if (entry.model != model_) {
-      model_ = entry.model;
-      summary_ += fmt::format("\nRubric `{}` {} — {}.\n\n| scenario | overall |", rubric.id,
-                              rubric.version, Cell(rubric.title));
-      std::string rule = "|---|---:|";
-      for (const Member& m : group.members) {
-        summary_ += fmt::format(" {} |", Cell(m.title));
+  // Per rubric: its scenarios ranked by overall score, the overall group's members side by side.
+  void Summary() {
+    std::vector<std::string> rubrics;
+    for (const ScenarioView& v : views_) {
+      if (v.scored() && std::find(rubrics.begin(), rubrics.end(), v.rubric) == rubrics.end())
+        rubrics.push_back(v.rubric);
+    }
+    const std::vector<RankedView> ranked = RankViews(views_);
+    for (const std::string& rubric : rubrics) {
+      const auto scored = std::count_if(ranked.begin(), ranked.end(), [&](const RankedView& r) {
+        return views_[r.index].rubric == rubric;
+      });
+      if (scored < 2) continue;  // nothing to compare
+      const GroupView* columns = nullptr;
+      std::string rows;
+      for (const RankedView& r : ranked) {
+        const ScenarioView& v = views_[r.index];
+        if (v.rubric != rubric) continue;
+        const GroupView* group = &OverallGroupOf(v);
+        if (columns == nullptr) columns = group;
+        rows += fmt::format("| {} | {} | {} |", r.rank > 0 ? std::to_string(r.rank) : "—",
+                            Cell(v.id), OverallText(v));
+        for (const MemberView& m : group->members) rows += fmt::format(" {} |", ScoreText(m.score));
+        rows += fmt::format(" {} |\n", Cell(v.flag_summary));
+      }
+      out_ << fmt::format("\n## Ranking — rubric `{}`\n\n| rank | scenario | overall |", rubric);
+      std::string rule = "|---:|---|---:|";
+      for (const MemberView& m : columns->members) {
+        out_ << fmt::format(" {} |", Cell(m.title));
         rule += "---:|";
       }
-      summary_ += " flags |\n" + rule + "---|\n";
+      out_ << " flags |\n" << rule << "---|\n" << rows;
     }
-    const Assessment& a = *entry.assessment;
-    summary_ += fmt::format("| {} | {} |", Cell(entry.scenario->id), ScoreText(a.overall));
-    for (const auto& score : a.groups[static_cast<size_t>(rubric.overall.group)].scores) {
-      summary_ += fmt::format(" {} |", ScoreText(score));
+    bool invalid = false;
+    for (const ScenarioView& v : views_) {
+      if (v.scored()) continue;
+      if (!invalid) out_ << "\n## Inputs that could not be scored\n\n";
+      invalid = true;
+      out_ << fmt::format("- `{}`: {} error{} (below)\n", Cell(v.file), v.errors.size(),
+                          v.errors.size() == 1 ? "" : "s");
     }
-    std::string flags = FlagSummary(a);
-    summary_ += fmt::format(" {} |\n", flags.empty() ? "—" : Cell(flags));
   }
 
-  void Details(const ReportEntry& entry) {
-    if (!entry.scored()) {
-      details_ += fmt::format("\n## {} — invalid\n\n", Cell(entry.file));
-      for (const Diagnostic& d : entry.errors)
-        details_ += fmt::format("- `{}`\n", FormatDiagnostic(d));
+  void Details(const ScenarioView& v) {
+    if (!v.scored()) {
+      out_ << fmt::format("\n## {} — invalid\n\n", Cell(v.file));
+      for (const std::string& error : v.errors) out_ << fmt::format("- `{}`\n", error);
       return;
     }
-    const Rubric& rubric = *entry.model->rubric;
-    const Assessment& a = *entry.assessment;
-    const Group& overall = rubric.groups[static_cast<size_t>(rubric.overall.group)];
-    details_ += fmt::format("\n## {} — {}\n\n", entry.scenario->id, Cell(entry.scenario->title));
-    details_ +=
-        fmt::format("Overall **{}** ({} over {}{}). File `{}`.\n\n", ScoreText(a.overall),
-                    rubric.overall.aggregate == Aggregate::kAmpi ? "AMPI" : "aggregate", overall.id,
-                    a.ampi ? ", AMPI " + FormatFixed(*a.ampi, 1) : "", entry.file);
-    details_ += "| group | member | score | coverage |\n|---|---|---:|---:|\n";
-    for (size_t g = 0; g < rubric.groups.size(); ++g) {
-      const Group& group = rubric.groups[g];
-      for (size_t m = 0; m < group.members.size(); ++m) {
-        details_ +=
-            fmt::format("| {} | {} | {} | {:.0f}% |\n", group.id, Cell(group.members[m].title),
-                        ScoreText(a.groups[g].scores[m]), 100 * a.groups[g].coverage[m]);
+    out_ << fmt::format("\n## {} — {}\n\n", v.id, Cell(v.title));
+    out_ << fmt::format("File `{}`, rubric `{}`.", v.file, v.rubric);
+    if (!v.description.empty()) out_ << ' ' << Cell(v.description);
+    out_ << fmt::format("\n\n**Overall: {}**{}. {}\n", OverallText(v),
+                        v.ampi ? fmt::format(" (AMPI {})", FormatFixed(*v.ampi, 1)) : "",
+                        v.meaning);
+    for (const GroupView& g : v.groups) Group(g);
+    if (v.crosstab) Crosstab(*v.crosstab);
+    Criteria(v);
+    out_ << "\n### Flags\n\n";
+    if (v.flags.empty()) out_ << "No flags.\n";
+    for (const FlagView& f : v.flags) {
+      out_ << fmt::format("- **{}** ({}{}): {}\n", f.code, f.group,
+                          f.member.empty() ? "" : " · " + f.member, Cell(f.meaning));
+    }
+    if (!v.gains.empty()) {
+      out_ << "\n### What would help most\n\n";
+      for (const GainView& g : v.gains) {
+        out_ << fmt::format("- {}: {} → {} adds {:+.3f} to the overall score\n", Cell(g.criterion),
+                            Cell(g.from), Cell(g.to), g.gain);
       }
     }
-    details_ += "\n";
-    for (size_t g = 0; g < rubric.groups.size(); ++g) {
-      if (const auto& b = a.groups[g].balance) {
-        const Group& group = rubric.groups[g];
-        details_ += fmt::format(
-            "- Balance of {}: gap {}, weakest {}, strongest {}, Gini {}\n", group.id,
-            FormatFixed(b->gap, 2), group.members[static_cast<size_t>(b->weakest)].id,
-            group.members[static_cast<size_t>(b->strongest)].id, FormatFixed(b->gini, 3));
-      }
+  }
+
+  void Group(const GroupView& g) {
+    out_ << fmt::format("\n### {}{}\n\n| member | score | coverage | |\n|---|---:|---:|---|\n",
+                        Cell(g.title), g.overall ? " (overall)" : "");
+    for (const MemberView& m : g.members) {
+      std::string note;
+      if (m.neglected) note = fmt::format("neglected (floor {})", FormatNumber(*g.floor));
+      if (!m.score) note = "insufficient evidence";
+      out_ << fmt::format("| {} | {} | {} | {} |\n", Cell(m.title), ScoreText(m.score),
+                          Percent(m.coverage), note);
     }
-    if (a.flags.empty()) {
-      details_ += "\nNo flags.\n";
-    } else {
-      details_ += "\nFlags:\n\n";
-      for (const Flag& flag : a.flags)
-        details_ += fmt::format("- **{}** — {}\n", flag.code, Cell(flag.message));
+    if (g.balance) {
+      out_ << fmt::format("\nGap {}{}, Gini {}.\n", FormatFixed(g.balance->gap, 2),
+                          g.max_gap ? fmt::format(" (max_gap {}{})", FormatNumber(*g.max_gap),
+                                                  g.imbalanced ? ": imbalanced" : "")
+                                    : "",
+                          FormatFixed(g.balance->gini, 3));
+    }
+  }
+
+  void Crosstab(const CrosstabView& ct) {
+    out_ << fmt::format("\n### {} × {}\n\n|  |", Cell(ct.rows_title), Cell(ct.cols_title));
+    std::string rule = "|---|";
+    for (const std::string& col : ct.cols) {
+      out_ << fmt::format(" {} |", Cell(col));
+      rule += "---:|";
+    }
+    out_ << '\n' << rule << '\n';
+    for (size_t i = 0; i < ct.rows.size(); ++i) {
+      out_ << fmt::format("| {} |", Cell(ct.rows[i]));
+      for (const CellView& cell : ct.cells[i])
+        out_ << fmt::format(" {} |", cell.blind_spot ? "blind spot" : ScoreText(cell.value));
+      out_ << '\n';
+    }
+    if (!ct.blind_spots.empty()) {
+      out_ << fmt::format("\nBlind spots of the rubric (no criterion covers them): {}.\n",
+                          Cell(Join(ct.blind_spots, "; ")));
+    }
+  }
+
+  void Criteria(const ScenarioView& v) {
+    out_ << "\n### Criteria, weakest first\n\n"
+            "| criterion | score | rating | range | weight | evidence |\n"
+            "|---|---:|---|---|---:|---|\n";
+    for (const CriterionView& c : v.criteria) {
+      out_ << fmt::format("| {} | {} | {} | {} | {} | {} |\n", Cell(c.title),
+                          ScoreText(c.normalized), Cell(c.rating_text), Cell(c.range_text),
+                          Percent(c.weight_share), Cell(c.note));
     }
   }
 
   std::ostream& out_;
-  const Model* model_ = nullptr;
-  std::string summary_, details_;
+  std::vector<ScenarioView> views_;
 };
 
 }  // namespace

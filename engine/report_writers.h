@@ -15,6 +15,7 @@ std::unique_ptr<ReportWriter> MakeJsonWriter(std::ostream& out, bool lines);
 std::unique_ptr<ReportWriter> MakeCsvWriter(std::ostream& out);
 std::unique_ptr<ReportWriter> MakeTableWriter(std::ostream& out);
 std::unique_ptr<ReportWriter> MakeMarkdownWriter(std::ostream& out);
+std::unique_ptr<ReportWriter> MakeHtmlWriter(std::ostream& out);
 
 // Number of terminal columns of UTF-8 text (one per code point).
 size_t DisplayWidth(std::string_view text);

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(cmake g++ make libeigen3-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libfmt-dev
-          libgtest-dev libbenchmark-dev "$@")
+          libgtest-dev libbenchmark-dev zlib1g-dev "$@")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -11,12 +11,30 @@ namespace poise::cli {
 
 using Command = std::function<ExitCode()>;
 
+// What `poise score` takes; `poise report` is a score run in a document format.
+struct ScoreOptions {
+  std::string rubric;
+  std::string format = "table";
+  std::string output;
+  std::vector<std::string> inputs;
+  bool recursive = false;
+  int threads = 0;
+  std::string shard;
+  std::string fail_on;
+  std::string from_csv;
+};
+
+// Scores the inputs and writes the report; the exit code of `poise score`.
+ExitCode RunScore(const ScoreOptions& options);
+
 Command AddCompareCommand(CLI::App& app);
 Command AddExplainCommand(CLI::App& app);
 Command AddExportCommand(CLI::App& app);
 Command AddInitCommand(CLI::App& app);
 Command AddPanelCommand(CLI::App& app);
 Command AddRankCommand(CLI::App& app);
+Command AddReportCommand(CLI::App& app);
+Command AddSchemaCommand(CLI::App& app);
 Command AddScoreCommand(CLI::App& app);
 Command AddSensitivityCommand(CLI::App& app);
 Command AddStressCommand(CLI::App& app);
@@ -29,9 +47,6 @@ inline CLI::Option* AddRubricOption(
     const std::string& help = "Rubric (default: look up `rubric:`)") {
   return cmd->add_option("-r,--rubric", *rubric, help)->check(CLI::ExistingFile);
 }
-
-// What a flag means, in a sentence for students (poise explain).
-std::string FlagMeaning(const Flag& flag, const Rubric& rubric);
 
 }  // namespace poise::cli
 

@@ -31,13 +31,18 @@ int Run(int argc, char** argv) {
       "  poise sensitivity -k 50 scenarios/            how robust the finding is "
       "(docs/methods.md)\n"
       "  poise stress scenarios/                       what downside shocks do to the scores\n"
-      "\nRun `poise COMMAND --help` for a command's options. Docs: docs/cli.md, docs/formats.md.");
+      "  poise report -o report.html scenarios/        a self-contained HTML report with "
+      "figures\n"
+      "  poise schema scenario                         the JSON Schema, for editors\n"
+      "\nRun `poise COMMAND --help` for a command's options. Start with docs/guide.md; reference:\n"
+      "docs/cli.md, docs/formats.md.");
   std::vector<std::pair<CLI::App*, poise::cli::Command>> commands;
   for (auto add :
        {poise::cli::AddValidateCommand, poise::cli::AddScoreCommand, poise::cli::AddInitCommand,
         poise::cli::AddExplainCommand, poise::cli::AddCompareCommand, poise::cli::AddPanelCommand,
         poise::cli::AddSynthCommand, poise::cli::AddExportCommand, poise::cli::AddRankCommand,
-        poise::cli::AddSensitivityCommand, poise::cli::AddStressCommand}) {
+        poise::cli::AddSensitivityCommand, poise::cli::AddStressCommand,
+        poise::cli::AddReportCommand, poise::cli::AddSchemaCommand}) {
     poise::cli::Command run = add(app);
     commands.emplace_back(app.get_subcommands({}).back(), std::move(run));
   }

@@ -12,18 +12,6 @@
 namespace poise::cli {
 namespace {
 
-struct ScoreOptions {
-  std::string rubric;
-  std::string format = "table";
-  std::string output;
-  std::vector<std::string> inputs;
-  bool recursive = false;
-  int threads = 0;
-  std::string shard;
-  std::string fail_on;
-  std::string from_csv;
-};
-
 // "K/N" -> {K, N} with 1 <= K <= N; nullopt when malformed.
 std::optional<std::pair<size_t, size_t>> ParseShard(const std::string& text) {
   const size_t slash = text.find('/');
@@ -123,6 +111,8 @@ ExitCode ScoreCsvMatrix(CsvRatings& csv, const Model& model, const ScoreOptions&
   return failed_on ? ExitCode::kFailOn : ExitCode::kOk;
 }
 
+}  // namespace
+
 ExitCode RunScore(const ScoreOptions& options) {
   std::vector<std::string> files;
   if (!options.from_csv.empty()) {
@@ -220,8 +210,6 @@ ExitCode RunScore(const ScoreOptions& options) {
   return failed_on ? ExitCode::kFailOn : ExitCode::kOk;
 }
 
-}  // namespace
-
 Command AddScoreCommand(CLI::App& app) {
   auto options = std::make_shared<ScoreOptions>();
   CLI::App* cmd = app.add_subcommand("score", "Score scenarios and report balance, gaps and flags");
@@ -229,7 +217,7 @@ Command AddScoreCommand(CLI::App& app) {
                   "Rubric for every scenario (default: look up `rubric:`)")
       ->check(CLI::ExistingFile);
   cmd->add_option("-f,--format", options->format, "Report format (default: table)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "markdown"}));
+      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "markdown", "html"}));
   cmd->add_option("-o,--output", options->output,
                   "Write the report to PATH atomically (default: stdout)");
   cmd->add_flag("-R,--recursive", options->recursive,
@@ -253,7 +241,8 @@ Command AddScoreCommand(CLI::App& app) {
       "  ndjson    the same objects, one per line (streams: first lines before the last input is "
       "read)\n"
       "  csv       one row per scenario with every member score and the flags (streams)\n"
-      "  markdown  a summary table and each scenario's groups and flags, for documents\n"
+      "  markdown  the content of the HTML report as text tables, for documents and handouts\n"
+      "  html      one self-contained page with figures (same as `poise report`)\n"
       "\nRubrics: without --rubric, a scenario's `rubric: <id>` is looked up as <id>.yaml in "
       "./rubrics,\n"
       "then in each directory of $POISE_RUBRIC_PATH (colon-separated).\n"

@@ -5,6 +5,7 @@
 #define POISE_POISE_EXPLAIN_H_
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "poise/balance.h"
@@ -51,6 +52,10 @@ struct CriterionEffect {
 // Criteria whose ratings differ between a and b, largest |effect| first (ties in rubric order).
 std::vector<CriterionEffect> DifferenceEffects(const Model& model, const Scenario& a,
                                                const Scenario& b);
+
+// What a flag means, in a sentence for students and readers of reports (explain, markdown, html).
+// REQUIRES: the flag was raised for a scenario of `rubric`.
+std::string FlagMeaning(const Flag& flag, const Rubric& rubric);
 
 }  // namespace poise
 

@@ -18,9 +18,9 @@
 
 namespace poise {
 
-enum class ReportFormat { kTable, kJson, kNdjson, kCsv, kMarkdown };
+enum class ReportFormat { kTable, kJson, kNdjson, kCsv, kMarkdown, kHtml };
 
-// "table", "json", "ndjson", "csv", "markdown" -> the format; nullopt for anything else.
+// "table", "json", "ndjson", "csv", "markdown", "html" -> the format; nullopt for anything else.
 std::optional<ReportFormat> ParseReportFormat(std::string_view name);
 
 // One input of a run: either scored (scenario, model and assessment set) or failed (errors set).
