@@ -183,6 +183,24 @@ TEST_F(BrowserReport, RendersEveryFigureWithTheScenariosNamesAndNumbers) {
     EXPECT_EQ(probe["ranking"][i][1], by_score[i].second) << i;
 }
 
+// Printing: each scenario starts on a new page (the overview and comparison come first), and the
+// whole report prints to PDF without error.
+TEST_F(BrowserReport, PrintsEachScenarioOnItsOwnPages) {
+  REQUIRE_CHROMIUM(chromium);
+  const fs::path pdf = dir_ / "report.pdf";
+  Shell(BrowserCommand(chromium, dir_ / "profile",
+                       "--no-pdf-header-footer --print-to-pdf='" + pdf.string() + "' 'file://" +
+                           report_.string() + "' >/dev/null 2>&1"));
+  const std::string text = ReadFile(pdf.string());
+  ASSERT_EQ(text.compare(0, 5, "%PDF-"), 0) << "no PDF at " << pdf;
+  // The page tree's root holds the page count: the largest /Count.
+  int pages = 0;
+  for (size_t at = text.find("/Count "); at != std::string::npos; at = text.find("/Count ", at + 1))
+    pages = std::max(pages, std::atoi(text.c_str() + at + 7));
+  EXPECT_GE(pages, 1 + 8);   // the overview, then 8 scenarios each from a fresh page
+  EXPECT_LE(pages, 8 * 12);  // and no runaway layout
+}
+
 // A minimal PNG decoder (8-bit RGB or RGBA, not interlaced: what Chromium writes), enough to
 // count what a screenshot shows.
 struct Image {

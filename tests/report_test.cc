@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -72,6 +74,33 @@ TEST(Report, HeatmapColoursAreViridisWithBlindSpotsHatched) {
   // Values are printed in the cells too (grayscale, print): 1.00, 0.50, 0.25.
   for (const char* value : {">1.00</text>", ">0.50</text>", ">0.25</text>"})
     EXPECT_NE(html.find(value), std::string::npos) << value;
+}
+
+// Readable in grayscale: the heatmap's colours get lighter as the value rises (relative luminance,
+// WCAG), so order survives without colour; the value is printed in every cell as well.
+TEST(Report, HeatmapLuminanceRisesWithTheValue) {
+  const std::string html = Html("scenarios/deterrence-only.yaml scenarios/open-doors.yaml");
+  std::regex cell(
+      R"re(fill="#([0-9a-f]{6})" stroke="#ffffff" stroke-width="2"/><text [^>]*class="value">([0-9.]+)</text>)re");
+  std::vector<std::pair<double, double>> cells;  // value, luminance
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), cell);
+       it != std::sregex_iterator(); ++it) {
+    const unsigned long rgb = std::stoul((*it)[1], nullptr, 16);
+    auto channel = [](unsigned long c) {
+      const double v = static_cast<double>(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    const double luminance = 0.2126 * channel(rgb >> 16) + 0.7152 * channel((rgb >> 8) & 255) +
+                             0.0722 * channel(rgb & 255);
+    cells.emplace_back(std::stod((*it)[2]), luminance);
+  }
+  ASSERT_EQ(cells.size(), 24u);  // 2 scenarios × 3 layers × 4 policies, no blind spot
+  std::sort(cells.begin(), cells.end());
+  for (size_t i = 1; i < cells.size(); ++i) {
+    if (cells[i].first > cells[i - 1].first + 0.005) {  // printed values differ
+      EXPECT_GT(cells[i].second, cells[i - 1].second) << cells[i].first;
+    }
+  }
 }
 
 TEST(Report, CriterionBarsAreSortedWeakestFirstWithRanges) {

@@ -47,7 +47,13 @@ Command AddReportCommand(CLI::App& app) {
       "\nExit status: 0 all scored, 1 usage error, 2 some input invalid (shown in the report in "
       "its\n"
       "place), 4 the report could not be written.");
-  return [options] { return RunScore(*options); };
+  return [options] {
+    const ExitCode code = RunScore(*options);
+    if ((code == ExitCode::kOk || code == ExitCode::kInvalidInput) && options->output != "-")
+      std::cerr << "poise: wrote " << options->output
+                << (options->format == "html" ? " — open it in a browser\n" : "\n");
+    return code;
+  };
 }
 
 }  // namespace poise::cli
