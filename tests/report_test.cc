@@ -83,8 +83,8 @@ TEST(Report, HeatmapLuminanceRisesWithTheValue) {
   std::regex cell(
       R"re(fill="#([0-9a-f]{6})" stroke="#ffffff" stroke-width="2"/><text [^>]*class="value">([0-9.]+)</text>)re");
   std::vector<std::pair<double, double>> cells;  // value, luminance
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), cell);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), cell); it != std::sregex_iterator();
+       ++it) {
     const unsigned long rgb = std::stoul((*it)[1], nullptr, 16);
     auto channel = [](unsigned long c) {
       const double v = static_cast<double>(c) / 255;
