@@ -587,7 +587,7 @@ class HtmlWriter : public ReportWriter {
   void Flags(const ScenarioView& v) {
     out_ << "<h3>Flags</h3>\n";
     if (v.flags.empty()) {
-      out_ << "<p class=\"ok\">No flags: every group is within the rubric's balance limits.</p>\n";
+      out_ << "<p class=\"ok\">No flags are raised.</p>\n";
       return;
     }
     out_ << "<ul class=\"flags\">\n";
@@ -601,7 +601,7 @@ class HtmlWriter : public ReportWriter {
 
   void Criteria(const ScenarioView& v) {
     out_ << "<h3>Criteria, weakest first</h3>\n<table class=\"criteria\">\n<thead><tr>"
-            "<th>Criterion</th><th class=\"num\">Score</th><th>Score and range</th>"
+            "<th>Criterion</th><th class=\"num\">Score</th><th>Score bar (whisker: range)</th>"
             "<th>Rating</th><th class=\"num\">Weight</th><th>Evidence</th></tr></thead>\n"
             "<tbody>\n";
     for (const CriterionView& c : v.criteria) {

@@ -53,8 +53,14 @@ std::string AggregateText(Aggregate aggregate, const std::string& group) {
 // Where the overall score sits on the rubric's default scale, in the scale's own words.
 std::string ScaleReading(const Rubric& rubric, double overall) {
   const Scale& scale = rubric.scale;
-  if (scale.type == ScaleType::kRange) {
-    return fmt::format("{:.0f}% of the way from the worst to the best end of every criterion",
+  // The default scale names the result only when every criterion is rated on it.
+  const bool shared =
+      std::all_of(rubric.criteria.begin(), rubric.criteria.end(), [&](const Criterion& c) {
+        return c.scale.type == ScaleType::kLevels && c.scale.min == scale.min &&
+               c.scale.max == scale.max;
+      });
+  if (scale.type == ScaleType::kRange || !shared) {
+    return fmt::format("{:.0f}% of the way from the worst to the best end of the criteria's scales",
                        100 * overall);
   }
   const double value = scale.min + overall * (scale.max - scale.min);

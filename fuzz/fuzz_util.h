@@ -57,7 +57,7 @@ inline void ScoreAndRender(const Model& model, const Scenario& scenario) {
   entry.model = &model;
   entry.assessment = &assessment;
   for (ReportFormat format : {ReportFormat::kTable, ReportFormat::kJson, ReportFormat::kNdjson,
-                              ReportFormat::kCsv, ReportFormat::kMarkdown}) {
+                              ReportFormat::kCsv, ReportFormat::kMarkdown, ReportFormat::kHtml}) {
     std::ostringstream out;
     std::unique_ptr<ReportWriter> writer = MakeReportWriter(format, out);
     writer->Begin({&model}, 1);
