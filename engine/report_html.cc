@@ -107,8 +107,8 @@ std::vector<std::string> Wrap(const std::string& text, size_t width, size_t max_
   if (!line.empty()) lines.push_back(line);
   if (lines.size() > max_lines) {
     lines.resize(max_lines);
-    lines.back() = Fit(lines.back(), std::min(width, DisplayWidth(lines.back()) + 1));
-    if (lines.back().find("…") == std::string::npos) lines.back() += "…";
+    std::string& last = lines.back();
+    last = DisplayWidth(last) + 1 > width ? Fit(last, width) : last + "…";
   }
   return lines;
 }
@@ -168,6 +168,7 @@ std::string SeriesFill(size_t i) {
 
 std::string ScoreList(const std::vector<MemberView>& members) {
   std::vector<std::string> parts;
+  parts.reserve(members.size());
   for (const MemberView& m : members) parts.push_back(m.title + " " + ScoreText(m.score));
   return Join(parts, ", ");
 }
@@ -351,6 +352,7 @@ std::string Comparison(Figures& figures, const std::vector<ScenarioView>& views,
   const double block = bar_h * static_cast<double>(m) + gap;
   const double height = 40 + block * static_cast<double>(ranked.size());
   std::vector<std::string> rows;
+  rows.reserve(ranked.size());
   for (const RankedView& r : ranked)
     rows.push_back(views[r.index].title + ": " + ScoreList(OverallGroupOf(views[r.index]).members));
   std::string svg =
@@ -432,7 +434,13 @@ class HtmlWriter : public ReportWriter {
 
   void Begin(const std::vector<const Model*>&, size_t) override {}
 
-  void Write(const ReportEntry& entry) override { views_.push_back(BuildScenarioView(entry)); }
+  void Write(const ReportEntry& entry) override {
+    if (views_.size() < kMaxDocumentEntries) {
+      views_.push_back(BuildScenarioView(entry));
+    } else {
+      ++omitted_;
+    }
+  }
 
   void End() override {
     size_t scored = 0;
@@ -448,6 +456,12 @@ class HtmlWriter : public ReportWriter {
                 "<p class=\"meta\">{} input{}: {} scored, {} could not be scored. "
                 "Scores run from 0 (worst) to 1 (best).</p>\n",
                 views_.size(), views_.size() == 1 ? "" : "s", scored, views_.size() - scored);
+    if (omitted_ > 0) {
+      out_ << fmt::format(
+          "<p class=\"meta\"><strong>The first {} inputs are shown; {} more are "
+          "not</strong> (use ndjson or csv for a batch this size).</p>\n",
+          views_.size(), omitted_);
+    }
     Navigation();
     out_ << "</header>\n<main>\n";
     ComparisonSection();
@@ -618,6 +632,7 @@ class HtmlWriter : public ReportWriter {
 
   std::ostream& out_;
   std::vector<ScenarioView> views_;
+  size_t omitted_ = 0;  // inputs beyond kMaxDocumentEntries (from a ratings CSV)
   Figures figures_;
 };
 

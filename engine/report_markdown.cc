@@ -29,10 +29,20 @@ class MarkdownWriter : public ReportWriter {
 
   void Begin(const std::vector<const Model*>&, size_t) override {}
 
-  void Write(const ReportEntry& entry) override { views_.push_back(BuildScenarioView(entry)); }
+  void Write(const ReportEntry& entry) override {
+    if (views_.size() < kMaxDocumentEntries) {
+      views_.push_back(BuildScenarioView(entry));
+    } else {
+      ++omitted_;
+    }
+  }
 
   void End() override {
     out_ << "# poise report\n";
+    if (omitted_ > 0) {
+      out_ << fmt::format("\nThe first {} inputs are shown; {} more are not (use ndjson or csv).\n",
+                          views_.size(), omitted_);
+    }
     Summary();
     for (const ScenarioView& view : views_) Details(view);
   }
@@ -163,6 +173,7 @@ class MarkdownWriter : public ReportWriter {
 
   std::ostream& out_;
   std::vector<ScenarioView> views_;
+  size_t omitted_ = 0;  // inputs beyond kMaxDocumentEntries (from a ratings CSV)
 };
 
 }  // namespace

@@ -284,6 +284,23 @@ TEST(Report, NeedsAnOutputAndInputs) {
   EXPECT_EQ(no_input.exit_code, 1);
 }
 
+TEST(Report, RefusesMoreInputsThanADocumentHolds) {
+  // kMaxDocumentEntries = 2000: 2001 inputs (one file listed 2001 times on stdin) are refused up
+  // front with a hint; 2000 are not refused.
+  const std::string list = ::testing::TempDir() + "poise_list_" + std::to_string(getpid());
+  {
+    std::ofstream out(list);
+    for (int i = 0; i < 2001; ++i) out << "scenarios/open-doors.yaml\n";
+  }
+  auto many = RunPoise("report -o - - < '" + list + "'");
+  std::remove(list.c_str());
+  EXPECT_EQ(many.exit_code, 1);
+  EXPECT_NE(many.err.find("2001 inputs are too many for one html report (at most 2000)"),
+            std::string::npos)
+      << many.err;
+  EXPECT_EQ(many.out, "");
+}
+
 TEST(Schema, PrintsTheFilesInSchemas) {
   for (const char* kind : {"rubric", "scenario"}) {
     auto run = RunPoise(std::string("schema ") + kind);

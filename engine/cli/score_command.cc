@@ -144,6 +144,14 @@ ExitCode RunScore(const ScoreOptions& options) {
     files = std::vector<std::string>(files.begin() + static_cast<std::ptrdiff_t>(begin),
                                      files.begin() + static_cast<std::ptrdiff_t>(end));
   }
+  const bool document = options.format == "html" || options.format == "markdown";
+  if (document && files.size() > kMaxDocumentEntries) {
+    std::cerr << fmt::format(
+        "poise: error: {} inputs are too many for one {} report (at most {}) — split them with "
+        "--shard K/N, or use -f ndjson, -f csv or `poise rank` for a batch this size\n",
+        files.size(), options.format, kMaxDocumentEntries);
+    return ExitCode::kUsage;
+  }
   RubricCache rubrics(options.rubric.empty() ? std::nullopt : std::optional(options.rubric));
   std::unique_ptr<CsvRatings> csv;
   if (!options.rubric.empty()) {

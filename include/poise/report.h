@@ -60,6 +60,10 @@ class ReportWriter {
   }
 };
 
+// The document formats (markdown, html) hold every scenario until the end, to open with the
+// ranking; they show at most this many inputs and say how many more there were.
+inline constexpr size_t kMaxDocumentEntries = 2000;
+
 // A writer of `format` on `out`; `out` must outlive it.
 std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream& out);
 
