@@ -39,6 +39,9 @@ demo: build
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  echo "note: Chromium is not installed, so the browser tests of the HTML report were skipped" \
+	       "(make browser-deps installs it; CI does)"
 
 # A separate Debug build with ASan + UBSan; the CLI tests run that build's poise binary too.
 test-sanitize: deps
