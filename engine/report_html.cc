@@ -428,19 +428,9 @@ nav ol { columns: 2; margin: .3rem 0; }
 }
 )";
 
-class HtmlWriter : public ReportWriter {
+class HtmlWriter : public DocumentWriter {
  public:
   explicit HtmlWriter(std::ostream& out) : out_(out) {}
-
-  void Begin(const std::vector<const Model*>&, size_t) override {}
-
-  void Write(const ReportEntry& entry) override {
-    if (views_.size() < kMaxDocumentEntries) {
-      views_.push_back(BuildScenarioView(entry));
-    } else {
-      ++omitted_;
-    }
-  }
 
   void End() override {
     size_t scored = 0;
@@ -631,8 +621,6 @@ class HtmlWriter : public ReportWriter {
   }
 
   std::ostream& out_;
-  std::vector<ScenarioView> views_;
-  size_t omitted_ = 0;  // inputs beyond kMaxDocumentEntries (from a ratings CSV)
   Figures figures_;
 };
 

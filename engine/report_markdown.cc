@@ -23,19 +23,9 @@ std::string Cell(std::string_view text) {
 
 std::string Percent(double share) { return fmt::format("{:.0f}%", 100 * share); }
 
-class MarkdownWriter : public ReportWriter {
+class MarkdownWriter : public DocumentWriter {
  public:
   explicit MarkdownWriter(std::ostream& out) : out_(out) {}
-
-  void Begin(const std::vector<const Model*>&, size_t) override {}
-
-  void Write(const ReportEntry& entry) override {
-    if (views_.size() < kMaxDocumentEntries) {
-      views_.push_back(BuildScenarioView(entry));
-    } else {
-      ++omitted_;
-    }
-  }
 
   void End() override {
     out_ << "# poise report\n";
@@ -172,8 +162,6 @@ class MarkdownWriter : public ReportWriter {
   }
 
   std::ostream& out_;
-  std::vector<ScenarioView> views_;
-  size_t omitted_ = 0;  // inputs beyond kMaxDocumentEntries (from a ratings CSV)
 };
 
 }  // namespace

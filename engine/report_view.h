@@ -99,6 +99,25 @@ std::vector<RankedView> RankViews(const std::vector<ScenarioView>& views);
 // The group whose members make the overall score. REQUIRES: view.scored().
 const GroupView& OverallGroupOf(const ScenarioView& view);
 
+// A writer of a document (markdown, html): keeps the view of each entry — at most
+// kMaxDocumentEntries, counting the rest — and writes the whole document at End(), which opens
+// with the ranking.
+class DocumentWriter : public ReportWriter {
+ public:
+  void Begin(const std::vector<const Model*>&, size_t) override {}
+  void Write(const ReportEntry& entry) override {
+    if (views_.size() < kMaxDocumentEntries) {
+      views_.push_back(BuildScenarioView(entry));
+    } else {
+      ++omitted_;
+    }
+  }
+
+ protected:
+  std::vector<ScenarioView> views_;
+  size_t omitted_ = 0;  // entries beyond kMaxDocumentEntries (rows of a ratings CSV)
+};
+
 // The overall score as people read it: "0.46" or "no score".
 std::string OverallText(const ScenarioView& view);
 

@@ -77,6 +77,17 @@ class BrowserReport : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
+  // Runs Chromium on the report with `options` and an output flag (--screenshot=,
+  // --print-to-pdf=) writing to `name` in the test's directory; returns that file's path.
+  fs::path RenderTo(const std::string& chromium, const std::string& options,
+                    const std::string& output_flag, const std::string& name) const {
+    const fs::path file = dir_ / name;
+    Shell(BrowserCommand(chromium, dir_ / "profile",
+                         options + " " + output_flag + "='" + file.string() + "' 'file://" +
+                             report_.string() + "' >/dev/null 2>&1"));
+    return file;
+  }
+
   fs::path dir_, report_;
 };
 
@@ -187,10 +198,7 @@ TEST_F(BrowserReport, RendersEveryFigureWithTheScenariosNamesAndNumbers) {
 // whole report prints to PDF without error.
 TEST_F(BrowserReport, PrintsEachScenarioOnItsOwnPages) {
   REQUIRE_CHROMIUM(chromium);
-  const fs::path pdf = dir_ / "report.pdf";
-  Shell(BrowserCommand(chromium, dir_ / "profile",
-                       "--no-pdf-header-footer --print-to-pdf='" + pdf.string() + "' 'file://" +
-                           report_.string() + "' >/dev/null 2>&1"));
+  const fs::path pdf = RenderTo(chromium, "--no-pdf-header-footer", "--print-to-pdf", "report.pdf");
   const std::string text = ReadFile(pdf.string());
   ASSERT_EQ(text.compare(0, 5, "%PDF-"), 0) << "no PDF at " << pdf;
   // The page tree's root holds the page count: the largest /Count.
@@ -270,10 +278,7 @@ std::optional<Image> DecodePng(const std::string& png) {
 
 TEST_F(BrowserReport, ScreenshotIsNotBlank) {
   REQUIRE_CHROMIUM(chromium);
-  const fs::path shot = dir_ / "shot.png";
-  Shell(BrowserCommand(chromium, dir_ / "profile",
-                       "--window-size=1100,2400 --screenshot='" + shot.string() + "' 'file://" +
-                           report_.string() + "' >/dev/null 2>&1"));
+  const fs::path shot = RenderTo(chromium, "--window-size=1100,2400", "--screenshot", "shot.png");
   const std::optional<Image> image = DecodePng(ReadFile(shot.string()));
   ASSERT_TRUE(image.has_value()) << "no readable PNG at " << shot;
   EXPECT_EQ(image->width, 1100u);
