@@ -36,6 +36,9 @@ demo: build
 	@echo
 	@echo "== poise score --format json scenarios/deterrence-only.yaml  (first lines) =="
 	@./$(BUILD_DIR)/poise score --format json scenarios/deterrence-only.yaml | head -n 24
+	@echo
+	@echo "== poise report -o $(BUILD_DIR)/demo-report.html scenarios/  (figures, comparison, ranking) =="
+	@./$(BUILD_DIR)/poise report -o $(BUILD_DIR)/demo-report.html scenarios/
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
