@@ -258,7 +258,8 @@ std::string MemberBars(Figures& figures, const ScenarioView& v, const GroupView&
 // The crosstab as a heatmap: viridis cells with their values printed, blind spots hatched.
 std::string Heatmap(Figures& figures, const ScenarioView& v, const CrosstabView& ct) {
   const double left = 170, top = 64, cell_w = 104, cell_h = 40;
-  const double width = left + cell_w * static_cast<double>(ct.cols.size()) + 10;
+  const double width =
+      std::max(left + cell_w * static_cast<double>(ct.cols.size()) + 10, left + 180);
   const double height = top + cell_h * static_cast<double>(ct.rows.size()) + 44;
   std::vector<std::string> cells;
   for (size_t i = 0; i < ct.rows.size(); ++i) {
@@ -367,7 +368,8 @@ std::string Comparison(Figures& figures, const std::vector<ScenarioView>& views,
                        R"~(stroke-width="0.6"/>)~",
                        x, SeriesFill(k), kInk);
     svg += SvgText(x + 18, 16,
-                   Wrap(columns.members[k].title, static_cast<size_t>(legend_step / 6.5) - 3, 1),
+                   Wrap(columns.members[k].title,
+                        static_cast<size_t>(std::max(legend_step / 6.5 - 3, 4.0)), 1),
                    "start", R"~(class="tick")~");
   }
   for (size_t i = 0; i < ranked.size(); ++i) {
@@ -419,11 +421,13 @@ svg.defs { position: absolute; }
 .invalid pre { white-space: pre-wrap; background: #fff4ef; border-left: 4px solid var(--warn);
   padding: .5rem; }
 .ok { color: #00734d; font-weight: 600; }
+.scroll { overflow-x: auto; }
 nav ol { columns: 2; margin: .3rem 0; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   .scenario { break-before: page; page-break-before: always; border-top: none; }
   nav { display: none; } a { color: inherit; text-decoration: none; }
+  .scroll { overflow: visible; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 )";
@@ -491,14 +495,26 @@ class HtmlWriter : public DocumentWriter {
       }
       if (mine.size() < 2) continue;
       const GroupView& columns = OverallGroupOf(views_[mine.front().index]);
+      const size_t id = static_cast<size_t>(&rubric - rubrics.data()) + 1;
       out_ << fmt::format(
           "<section class=\"comparison\" aria-labelledby=\"cmp-{0}\">\n"
-          "<h2 id=\"cmp-{0}\">Comparison — rubric {1}</h2>\n<figure>\n{2}\n"
-          "<figcaption>{3} of each scenario, best overall score first. Patterns as well as "
-          "colours tell the bars apart.</figcaption>\n</figure>\n",
-          figures_.count() + 1, Escape(rubric), Comparison(figures_, views_, mine, columns),
-          Escape(columns.title));
-      out_ << "<table class=\"ranking\">\n<caption class=\"meta\">Ranking by overall score "
+          "<h2 id=\"cmp-{0}\">Comparison — rubric {1}</h2>\n",
+          id, Escape(rubric));
+      // Beyond the palette's seven colours bars could no longer be told apart: the table alone.
+      if (columns.members.size() <= kSeries.size()) {
+        const std::string chart = Comparison(figures_, views_, mine, columns);
+        out_ << fmt::format(
+            "<figure>\n{}\n<figcaption>{} of each scenario, best overall score first. Patterns "
+            "as well as colours tell the bars apart.</figcaption>\n</figure>\n",
+            chart, Escape(columns.title));
+      } else {
+        out_ << fmt::format(
+            "<p class=\"meta\">{} has {} members, too many to tell apart in one chart; the "
+            "table has every score.</p>\n",
+            Escape(columns.title), columns.members.size());
+      }
+      out_ << "<div class=\"scroll\"><table class=\"ranking\">\n<caption class=\"meta\">Ranking by "
+              "overall score "
               "(ties share a rank)</caption>\n<thead><tr><th class=\"num\">Rank</th>"
               "<th>Scenario</th><th class=\"num\">Overall</th>";
       for (const MemberView& m : columns.members)
@@ -516,7 +532,7 @@ class HtmlWriter : public DocumentWriter {
         out_ << fmt::format("<td>{}</td></tr>\n",
                             v.flag_summary.empty() ? "—" : Escape(v.flag_summary));
       }
-      out_ << "</tbody>\n</table>\n</section>\n";
+      out_ << "</tbody>\n</table></div>\n</section>\n";
     }
   }
 
@@ -604,7 +620,8 @@ class HtmlWriter : public DocumentWriter {
   }
 
   void Criteria(const ScenarioView& v) {
-    out_ << "<h3>Criteria, weakest first</h3>\n<table class=\"criteria\">\n<thead><tr>"
+    out_ << "<h3>Criteria, weakest first</h3>\n<div class=\"scroll\"><table "
+            "class=\"criteria\">\n<thead><tr>"
             "<th>Criterion</th><th class=\"num\">Score</th><th>Score bar (whisker: range)</th>"
             "<th>Rating</th><th class=\"num\">Weight</th><th>Evidence</th></tr></thead>\n"
             "<tbody>\n";
@@ -617,7 +634,7 @@ class HtmlWriter : public DocumentWriter {
           c.range_text.empty() ? "" : "<br><small>range " + Escape(c.range_text) + "</small>",
           100 * c.weight_share, Escape(c.note));
     }
-    out_ << "</tbody>\n</table>\n";
+    out_ << "</tbody>\n</table></div>\n";
   }
 
   std::ostream& out_;

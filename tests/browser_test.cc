@@ -194,6 +194,25 @@ TEST_F(BrowserReport, RendersEveryFigureWithTheScenariosNamesAndNumbers) {
     EXPECT_EQ(probe["ranking"][i][1], by_score[i].second) << i;
 }
 
+// A rubric built to strain the layout (tests/data/report/wide.yaml): ten members with long titles,
+// a one-member group, a one-column crosstab, long scenario titles. Nothing may be cut off and the
+// page may not scroll sideways; with ten members the comparison keeps the table and no chart
+// (Okabe–Ito has seven colours).
+TEST_F(BrowserReport, LongTitlesAndManyMembersStayInsideTheirFigures) {
+  REQUIRE_CHROMIUM(chromium);
+  const fs::path report = dir_ / "wide.html";
+  auto run = RunPoise("report -o '" + report.string() +
+                      "' --rubric tests/data/report/wide.yaml tests/data/report/wide-*.yaml");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const Json probe = Probe(chromium, dir_, report);
+  ASSERT_TRUE(probe.is_object()) << "the probe found nothing in Chromium's DOM";
+  // 3 scenarios × (a radar of 10 members + bars of 1 member + a heatmap + 10 criterion bars).
+  EXPECT_EQ(probe["figures"], 3 * 13);
+  EXPECT_EQ(probe["overflowing"], Json::array()) << probe["overflowing"].dump(1);
+  EXPECT_LE(probe["page_width"].get<int>(), probe["view_width"].get<int>());
+  EXPECT_EQ(probe["ranking"].size(), 3u);
+}
+
 // Printing: each scenario starts on a new page (the overview and comparison come first), and the
 // whole report prints to PDF without error.
 TEST_F(BrowserReport, PrintsEachScenarioOnItsOwnPages) {
