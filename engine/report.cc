@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "report_writers.h"
@@ -33,6 +34,27 @@ std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream
       break;
   }
   return MakeTableWriter(out);
+}
+
+std::vector<std::optional<int>> CompetitionRanks(const std::vector<std::optional<double>>& values,
+                                                 bool higher_better) {
+  std::vector<double> present;
+  for (const auto& v : values) {
+    if (v) present.push_back(*v);
+  }
+  std::sort(present.begin(), present.end());
+  std::vector<std::optional<int>> ranks;
+  for (const auto& v : values) {
+    if (!v) {
+      ranks.push_back(std::nullopt);
+      continue;
+    }
+    const auto better =
+        higher_better ? present.end() - std::upper_bound(present.begin(), present.end(), *v)
+                      : std::lower_bound(present.begin(), present.end(), *v) - present.begin();
+    ranks.push_back(static_cast<int>(better) + 1);
+  }
+  return ranks;
 }
 
 std::string FlagSummary(const Assessment& assessment) {

@@ -482,20 +482,12 @@ class HtmlWriter : public DocumentWriter {
 
   // Per rubric with two or more scored scenarios: a side-by-side chart and the ranking table.
   void ComparisonSection() {
-    const std::vector<RankedView> ranked = RankViews(views_);
-    std::vector<std::string> rubrics;
-    for (const RankedView& r : ranked) {
-      if (std::find(rubrics.begin(), rubrics.end(), views_[r.index].rubric) == rubrics.end())
-        rubrics.push_back(views_[r.index].rubric);
-    }
-    for (const std::string& rubric : rubrics) {
-      std::vector<RankedView> mine;
-      for (const RankedView& r : ranked) {
-        if (views_[r.index].rubric == rubric) mine.push_back(r);
-      }
-      if (mine.size() < 2) continue;
+    const std::vector<std::vector<RankedView>> rankings = Rankings(views_);
+    for (size_t k = 0; k < rankings.size(); ++k) {
+      const std::vector<RankedView>& mine = rankings[k];
+      const std::string& rubric = views_[mine.front().index].rubric;
       const GroupView& columns = OverallGroupOf(views_[mine.front().index]);
-      const size_t id = static_cast<size_t>(&rubric - rubrics.data()) + 1;
+      const size_t id = k + 1;
       out_ << fmt::format(
           "<section class=\"comparison\" aria-labelledby=\"cmp-{0}\">\n"
           "<h2 id=\"cmp-{0}\">Comparison — rubric {1}</h2>\n",

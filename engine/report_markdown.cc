@@ -40,32 +40,21 @@ class MarkdownWriter : public DocumentWriter {
  private:
   // Per rubric: its scenarios ranked by overall score, the overall group's members side by side.
   void Summary() {
-    std::vector<std::string> rubrics;
-    for (const ScenarioView& v : views_) {
-      if (v.scored() && std::find(rubrics.begin(), rubrics.end(), v.rubric) == rubrics.end())
-        rubrics.push_back(v.rubric);
-    }
-    const std::vector<RankedView> ranked = RankViews(views_);
-    for (const std::string& rubric : rubrics) {
-      const auto scored = std::count_if(ranked.begin(), ranked.end(), [&](const RankedView& r) {
-        return views_[r.index].rubric == rubric;
-      });
-      if (scored < 2) continue;  // nothing to compare
-      const GroupView* columns = nullptr;
+    for (const std::vector<RankedView>& ranked : Rankings(views_)) {
+      const GroupView& columns = OverallGroupOf(views_[ranked.front().index]);
       std::string rows;
       for (const RankedView& r : ranked) {
         const ScenarioView& v = views_[r.index];
-        if (v.rubric != rubric) continue;
-        const GroupView* group = &OverallGroupOf(v);
-        if (columns == nullptr) columns = group;
         rows += fmt::format("| {} | {} | {} |", r.rank > 0 ? std::to_string(r.rank) : "—",
                             Cell(v.id), OverallText(v));
-        for (const MemberView& m : group->members) rows += fmt::format(" {} |", ScoreText(m.score));
+        for (const MemberView& m : OverallGroupOf(v).members)
+          rows += fmt::format(" {} |", ScoreText(m.score));
         rows += fmt::format(" {} |\n", Cell(v.flag_summary));
       }
-      out_ << fmt::format("\n## Ranking — rubric `{}`\n\n| rank | scenario | overall |", rubric);
+      out_ << fmt::format("\n## Ranking — rubric `{}`\n\n| rank | scenario | overall |",
+                          views_[ranked.front().index].rubric);
       std::string rule = "|---:|---|---:|";
-      for (const MemberView& m : columns->members) {
+      for (const MemberView& m : columns.members) {
         out_ << fmt::format(" {} |", Cell(m.title));
         rule += "---:|";
       }

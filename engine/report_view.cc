@@ -12,11 +12,6 @@
 namespace poise {
 namespace {
 
-std::string TitleOf(const Member& member) {
-  return member.title.empty() ? member.id : member.title;
-}
-std::string TitleOf(const Group& group) { return group.title.empty() ? group.id : group.title; }
-
 // A level descriptor up to its first " — " (the short name: "Partial"), or the whole text.
 std::string ShortDescriptor(const std::string& descriptor) {
   const size_t dash = descriptor.find(" — ");
@@ -86,7 +81,7 @@ std::string Meaning(const ReportEntry& entry, const ScenarioView& view) {
   if (!a.overall) {
     std::vector<std::string> missing;
     for (size_t m = 0; m < group.members.size(); ++m) {
-      if (!a.groups[overall_group].scores[m]) missing.push_back(TitleOf(group.members[m]));
+      if (!a.groups[overall_group].scores[m]) missing.push_back(group.members[m].title);
     }
     text = fmt::format(
         "No overall score: {} {} too little rated evidence (coverage below {:.0f}% of the "
@@ -94,7 +89,7 @@ std::string Meaning(const ReportEntry& entry, const ScenarioView& view) {
         Join(missing, ", "), missing.size() == 1 ? "has" : "have", 100 * rubric.min_coverage);
   } else {
     text = fmt::format("The overall score is {} of 1: {}. That is {}.", FormatFixed(*a.overall, 2),
-                       AggregateText(rubric.overall.aggregate, TitleOf(group)),
+                       AggregateText(rubric.overall.aggregate, group.title),
                        ScaleReading(rubric, *a.overall));
     if (rubric.overall.aggregate == Aggregate::kAmpi) {
       double mean = 0;
@@ -151,7 +146,7 @@ ScenarioView BuildScenarioView(const ReportEntry& entry) {
     const Group& group = rubric.groups[g];
     GroupView gv;
     gv.id = group.id;
-    gv.title = TitleOf(group);
+    gv.title = group.title;
     gv.overall = static_cast<int>(g) == rubric.overall.group;
     gv.balance = a.groups[g].balance;
     if (group.balance) {
@@ -160,7 +155,7 @@ ScenarioView BuildScenarioView(const ReportEntry& entry) {
     }
     gv.imbalanced = flagged("imbalanced", group.id, "");
     for (size_t m = 0; m < group.members.size(); ++m) {
-      gv.members.push_back({group.members[m].id, TitleOf(group.members[m]), a.groups[g].scores[m],
+      gv.members.push_back({group.members[m].id, group.members[m].title, a.groups[g].scores[m],
                             a.groups[g].coverage[m],
                             flagged("neglected", group.id, group.members[m].id)});
     }
@@ -182,7 +177,7 @@ ScenarioView BuildScenarioView(const ReportEntry& entry) {
     std::vector<std::string> on;
     for (const Load& load : criterion.loads) {
       if (load.group == rubric.overall.group)
-        on.push_back(TitleOf(overall_group.members[static_cast<size_t>(load.member)]));
+        on.push_back(overall_group.members[static_cast<size_t>(load.member)].title);
     }
     cv.loads_on = Join(on, ", ");
     if (cv.rating) {
@@ -211,17 +206,17 @@ ScenarioView BuildScenarioView(const ReportEntry& entry) {
     const Group& rows = rubric.groups[static_cast<size_t>(rubric.crosstab->first)];
     const Group& cols = rubric.groups[static_cast<size_t>(rubric.crosstab->second)];
     CrosstabView ct;
-    ct.rows_title = TitleOf(rows);
-    ct.cols_title = TitleOf(cols);
-    for (const Member& m : rows.members) ct.rows.push_back(TitleOf(m));
-    for (const Member& m : cols.members) ct.cols.push_back(TitleOf(m));
+    ct.rows_title = rows.title;
+    ct.cols_title = cols.title;
+    for (const Member& m : rows.members) ct.rows.push_back(m.title);
+    for (const Member& m : cols.members) ct.cols.push_back(m.title);
     for (size_t i = 0; i < rows.members.size(); ++i) {
       std::vector<CellView> row;
       for (size_t k = 0; k < cols.members.size(); ++k) {
         const size_t cell = i * cols.members.size() + k;
         row.push_back({a.crosstab[cell], model.blind_spot[cell] != 0});
         if (model.blind_spot[cell])
-          ct.blind_spots.push_back(TitleOf(rows.members[i]) + " × " + TitleOf(cols.members[k]));
+          ct.blind_spots.push_back(rows.members[i].title + " × " + cols.members[k].title);
       }
       ct.cells.push_back(std::move(row));
     }
@@ -239,24 +234,33 @@ ScenarioView BuildScenarioView(const ReportEntry& entry) {
   return view;
 }
 
-std::vector<RankedView> RankViews(const std::vector<ScenarioView>& views) {
-  std::vector<RankedView> ranked;
-  for (size_t i = 0; i < views.size(); ++i) {
-    if (views[i].scored()) ranked.push_back({i, 0});
+std::vector<std::vector<RankedView>> Rankings(const std::vector<ScenarioView>& views) {
+  std::vector<std::string> rubrics;
+  for (const ScenarioView& v : views) {
+    if (v.scored() && std::find(rubrics.begin(), rubrics.end(), v.rubric) == rubrics.end())
+      rubrics.push_back(v.rubric);
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [&](const RankedView& x, const RankedView& y) {
-    const auto& a = views[x.index].overall;
-    const auto& b = views[y.index].overall;
-    if (a.has_value() != b.has_value()) return a.has_value();
-    return a && *a > *b;
-  });
-  for (size_t i = 0; i < ranked.size(); ++i) {
-    const auto& score = views[ranked[i].index].overall;
-    if (!score) break;
-    const bool tie = i > 0 && views[ranked[i - 1].index].overall == score;
-    ranked[i].rank = tie ? ranked[i - 1].rank : static_cast<int>(i) + 1;
+  std::vector<std::vector<RankedView>> rankings;
+  for (const std::string& rubric : rubrics) {
+    std::vector<size_t> members;
+    std::vector<std::optional<double>> overall;
+    for (size_t i = 0; i < views.size(); ++i) {
+      if (views[i].scored() && views[i].rubric == rubric) {
+        members.push_back(i);
+        overall.push_back(views[i].overall);
+      }
+    }
+    if (members.size() < 2) continue;
+    const std::vector<std::optional<int>> ranks = CompetitionRanks(overall, true);
+    std::vector<RankedView> ranked;
+    for (size_t k = 0; k < members.size(); ++k)
+      ranked.push_back({members[k], ranks[k].value_or(0)});
+    std::stable_sort(ranked.begin(), ranked.end(), [](const RankedView& a, const RankedView& b) {
+      return a.rank != 0 && (b.rank == 0 || a.rank < b.rank);
+    });
+    rankings.push_back(std::move(ranked));
   }
-  return ranked;
+  return rankings;
 }
 
 const GroupView& OverallGroupOf(const ScenarioView& view) {

@@ -86,15 +86,16 @@ struct ScenarioView {
 // The view of one entry (scored or failed).
 ScenarioView BuildScenarioView(const ReportEntry& entry);
 
-// Comparison of several scored scenarios: the ranking by overall score (competition ranking,
-// "1224"; no score ranks last) and the overall group's member scores side by side.
+// A place in a ranking by overall score.
 struct RankedView {
   size_t index = 0;  // into the views
-  int rank = 0;      // 0: no overall score
+  int rank = 0;      // competition rank ("1224"); 0: no overall score
 };
 
-// The scored views ranked by overall score, highest first; ties keep input order.
-std::vector<RankedView> RankViews(const std::vector<ScenarioView>& views);
+// The comparisons of a report: for each rubric with two or more scored scenarios (in order of
+// first appearance), its scored views by overall score, best first — ties in input order, those
+// without a score last. Scores of different rubrics are not compared.
+std::vector<std::vector<RankedView>> Rankings(const std::vector<ScenarioView>& views);
 
 // The group whose members make the overall score. REQUIRES: view.scored().
 const GroupView& OverallGroupOf(const ScenarioView& view);

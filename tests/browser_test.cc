@@ -148,13 +148,8 @@ Json Probe(const std::string& chromium, const fs::path& dir, const fs::path& rep
   const size_t start = dom.find("<pre id=\"probe\">");
   if (start == std::string::npos) return {};
   const size_t stop = dom.find("</pre>", start);
-  std::string text = dom.substr(start + 16, stop - start - 16);
-  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-           {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}}) {
-    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1))
-      text.replace(at, from.size(), to);
-  }
-  return Json::parse(text, nullptr, false);
+  return Json::parse(testing::UnescapeHtml(dom.substr(start + 16, stop - start - 16)), nullptr,
+                     false);
 }
 
 TEST_F(BrowserReport, RendersEveryFigureWithTheScenariosNamesAndNumbers) {

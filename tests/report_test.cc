@@ -34,18 +34,6 @@ size_t Count(const std::string& text, const std::string& needle) {
   return n;
 }
 
-// HTML text as it reads: the five escapes undone.
-std::string Unescape(std::string text) {
-  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-           {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}}) {
-    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
-      text.replace(at, from.size(), to);
-      at += to.size();
-    }
-  }
-  return text;
-}
-
 TEST(Report, RadarPolygonIsTheScoresOnTheAxes) {
   const std::string html = Html(kThree + "tests/data/batch/4-weak-human.yaml");
   // weak-human: a = 4, b = 2, c = 1 of 0..4 -> layers national 1, social 0.5, human 0.25.
@@ -212,10 +200,22 @@ TEST(Report, ComparisonRanksWithTies) {
   EXPECT_EQ(Count(html, R"~(class="comparison")~"), 2u);  // the section and its chart
 }
 
+TEST(Report, EachRubricIsRankedOnItsOwn) {
+  // Scores of different rubrics are not compared: HDI Norway (0.94) and Canada (0.91) rank 1 and 2
+  // among themselves, not 1 and 2 of four with open-doors (0.43) and deterrence-only (0.27).
+  auto md = RunPoise(
+      "score -f markdown scenarios/open-doors.yaml scenarios/deterrence-only.yaml "
+      "scenarios/hdi/norway.yaml scenarios/hdi/canada.yaml");
+  ASSERT_EQ(md.exit_code, 0);
+  for (const char* row : {"| 1 | open-doors | 0.43 |", "| 2 | deterrence-only | 0.27 |",
+                          "| 1 | hdi-2014-norway | 0.94 |", "| 2 | hdi-2014-canada | 0.91 |"})
+    EXPECT_NE(md.out.find(row), std::string::npos) << row;
+}
+
 // Markdown carries the content of the HTML report: the same meaning paragraphs, flags in plain
 // words, criteria in the same order with the same evidence, and the same gains.
 TEST(Report, MarkdownCarriesTheSameContent) {
-  const std::string html = Unescape(Html("scenarios/"));
+  const std::string html = testing::UnescapeHtml(Html("scenarios/"));
   auto md = RunPoise("score -f markdown scenarios/");
   ASSERT_EQ(md.exit_code, 0);
   auto json = nlohmann::json::parse(RunPoise("score -f json scenarios/").out);

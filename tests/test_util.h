@@ -96,6 +96,9 @@ struct RunResult {
 // Runs the built poise binary with `args` (a shell-quoted string) from the source directory.
 RunResult RunPoise(const std::string& args, const std::string& env = "");
 
+// HTML text as it reads: the five escapes poise writes (&lt; &gt; &quot; &#39; &amp;) undone.
+std::string UnescapeHtml(std::string text);
+
 // Reads a whole file; empty when missing.
 std::string ReadFile(const std::string& path);
 

@@ -31,28 +31,6 @@ struct Ranked {
   std::vector<std::optional<double>> gaps;                  // [group]
 };
 
-// Competition ranks ("1224"): 1 + the number of values strictly better. nullopt values get none.
-std::vector<std::optional<int>> CompetitionRanks(const std::vector<std::optional<double>>& values,
-                                                 bool higher_better) {
-  std::vector<double> present;
-  for (const auto& v : values) {
-    if (v) present.push_back(*v);
-  }
-  std::sort(present.begin(), present.end());
-  std::vector<std::optional<int>> ranks;
-  for (const auto& v : values) {
-    if (!v) {
-      ranks.push_back(std::nullopt);
-      continue;
-    }
-    const auto better =
-        higher_better ? present.end() - std::upper_bound(present.begin(), present.end(), *v)
-                      : std::lower_bound(present.begin(), present.end(), *v) - present.begin();
-    ranks.push_back(static_cast<int>(better) + 1);
-  }
-  return ranks;
-}
-
 std::string RankText(const std::optional<int>& r) { return r ? std::to_string(*r) : "-"; }
 
 ExitCode RunRank(const RankOptions& options) {

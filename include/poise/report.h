@@ -90,6 +90,11 @@ std::string WorksheetYaml(const Rubric& rubric, const std::string& scenario_id);
 // descriptors and a blank to fill.
 std::string WorksheetMarkdown(const Rubric& rubric);
 
+// Competition ranks ("1224") of `values`: 1 + the number of values strictly better (higher when
+// `higher_better`, else lower). nullopt values get none.
+std::vector<std::optional<int>> CompetitionRanks(const std::vector<std::optional<double>>& values,
+                                                 bool higher_better);
+
 // Compact summary of an assessment's flags for tables: "imbalanced layers; neglected human".
 std::string FlagSummary(const Assessment& assessment);
 
