@@ -126,21 +126,10 @@ Scores ScoreBlock(const Model& model, const Eigen::Ref<const Eigen::MatrixXd>& r
   // order, as the formula: clamp, log, (t − t_low) / t_span, 1 − x).
   scores.normalized.resize(n, c_count);
   for (Eigen::Index c = 0; c < c_count; ++c) {
-    const auto k = static_cast<size_t>(c);
-    const double low = model.low(c), high = model.high(c);
-    const double t_low = model.t_low(c), t_span = model.t_span(c);
-    const bool clamp = model.clamp[k] != 0, log = model.use_log[k] != 0;
-    const bool flip = model.lower_is_better[k] != 0;
+    const ColumnNormalizer normalize(model, c);
     for (Eigen::Index i = 0; i < n; ++i) {
-      double r = ratings(i, c);
-      if (std::isnan(r)) {
-        scores.normalized(i, c) = 0;
-        continue;
-      }
-      if (clamp) r = std::min(std::max(r, low), high);
-      if (log) r = std::log(r);
-      const double x = (r - t_low) / t_span;
-      scores.normalized(i, c) = flip ? 1 - x : x;
+      const double r = ratings(i, c);
+      scores.normalized(i, c) = std::isnan(r) ? 0 : normalize(r);
     }
   }
 

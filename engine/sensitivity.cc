@@ -6,7 +6,9 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <utility>
 
+#include "lane_scorer.h"
 #include "poise/parallel.h"
 #include "poise/score.h"
 #include "poise/weights.h"
@@ -32,10 +34,11 @@ int NearestSaaty(double v) {
   return best;
 }
 
-// Samples are computed in parallel a wave at a time and merged into the statistics in sample
-// order, so every sum sees its terms in the same order whatever the thread count.
-// Larger waves touch each scenario's percentile bins more times per pass over them.
-constexpr uint64_t kSamplesPerThread = 64;
+// Samples per wave of the Monte Carlo: kWaveLanes × kLanes. A wave's weight draws are kept for
+// every scenario to score against (a few KiB per sample).
+constexpr uint64_t kWaveLanes = 128;
+// Scenarios per task of a wave.
+constexpr size_t kBlockScenarios = 8;
 
 // The flags a model can raise, in the order Assess reports them.
 enum class FlagCode { kImbalanced, kNeglected, kInsufficient, kInconsistent };
@@ -76,49 +79,78 @@ const char* FlagCodeName(FlagCode code) {
   return "";
 }
 
-// The slots whose flag is raised for row `row` (FORMATS §3.5, as Assess decides it), as bits:
-// slot k is bit k % 64 of raised[k / 64].
-void RaisedFlags(const Model& model, const Scores& scores, Eigen::Index row,
-                 const std::vector<FlagSlot>& slots, uint64_t* raised) {
-  const Rubric& r = *model.rubric;
+// The quantities tracked per scenario: overall, then every member of every group.
+struct Layout {
+  std::vector<size_t> group_offset;  // first quantity of each group
+  size_t count = 1;
+  explicit Layout(const Rubric& r) {
+    for (const Group& g : r.groups) {
+      group_offset.push_back(count);
+      count += g.members.size();
+    }
+  }
+};
+
+// Adds to counts[k] the number of lanes, of the first n, in which flag slot k is raised, from
+// the lanes' values (LaneScorer's; NaN = null): FORMATS §3.5, as Assess decides it. Lane sets are
+// bit masks (bit l = lane l).
+void CountFlags(const Rubric& r, const std::vector<FlagSlot>& slots, const Layout& layout,
+                const double* values, const LaneWeights& weights, int n, uint64_t* counts) {
+  static_assert(kLanes <= 32);
+  const uint32_t active = (uint32_t{1} << n) - 1;
+  auto lanes_where = [](auto&& condition) {
+    uint32_t bits = 0;
+    for (int l = 0; l < kLanes; ++l) bits |= static_cast<uint32_t>(condition(l) ? 1 : 0) << l;
+    return bits;
+  };
   int stats_group = -1;  // the group whose present/low/high below are computed
-  int present = 0;
-  double low = 0, high = 0;
+  std::array<int, kLanes> present{};
+  std::array<double, kLanes> low{}, high{};
   for (size_t k = 0; k < slots.size(); ++k) {
     const FlagSlot& slot = slots[k];
-    const GroupScores& gs = scores.groups[static_cast<size_t>(slot.group)];
     const Group& group = r.groups[static_cast<size_t>(slot.group)];
-    bool on = false;
+    const size_t first = layout.group_offset[static_cast<size_t>(slot.group)];
+    const double* member =
+        values + (first + static_cast<size_t>(std::max(slot.member, 0))) * kLanes;
+    uint32_t on = 0;
     switch (slot.code) {
       case FlagCode::kInsufficient:
-        on = !gs.has_score(row, slot.member);
+        on = lanes_where([&](int l) { return std::isnan(member[l]); });
         break;
       case FlagCode::kInconsistent:
-        on = model.ahp && model.ahp->inconsistent;
+        on = lanes_where([&](int l) { return weights.inconsistent[static_cast<size_t>(l)]; });
         break;
       case FlagCode::kImbalanced:
       case FlagCode::kNeglected: {
-        if (stats_group != slot.group) {
+        if (stats_group != slot.group) {  // over the members with a score
           stats_group = slot.group;
-          present = 0;
-          for (Eigen::Index m = 0; m < gs.score.cols(); ++m) {
-            if (!gs.has_score(row, m)) continue;
-            const double s = gs.score(row, m);
-            low = present == 0 ? s : std::min(low, s);
-            high = present == 0 ? s : std::max(high, s);
-            ++present;
+          present.fill(0);
+          for (size_t m = 0; m < group.members.size(); ++m) {
+            const double* v = values + (first + m) * kLanes;
+            for (size_t l = 0; l < kLanes; ++l) {
+              if (std::isnan(v[l])) continue;
+              low[l] = present[l] == 0 ? v[l] : std::min(low[l], v[l]);
+              high[l] = present[l] == 0 ? v[l] : std::max(high[l], v[l]);
+              ++present[l];
+            }
           }
         }
-        if (present < 2) break;
-        if (slot.code == FlagCode::kImbalanced) {
-          on = high - low > *group.balance->max_gap;
-        } else {
-          on = gs.has_score(row, slot.member) && gs.score(row, slot.member) < *group.balance->floor;
-        }
+        on = lanes_where([&](int l) {
+          const auto i = static_cast<size_t>(l);
+          if (present[i] < 2) return false;
+          return slot.code == FlagCode::kImbalanced
+                     ? high[i] - low[i] > *group.balance->max_gap
+                     : !std::isnan(member[l]) && member[l] < *group.balance->floor;
+        });
         break;
       }
     }
-    if (on) raised[k / 64] |= uint64_t{1} << (k % 64);
+    // The bits set, by halves (std::popcount is a library call on plain x86-64).
+    uint32_t bits = on & active;
+    bits = bits - ((bits >> 1) & 0x55555555u);
+    bits = (bits & 0x33333333u) + ((bits >> 2) & 0x33333333u);
+    bits = (bits + (bits >> 4)) & 0x0F0F0F0Fu;
+    counts[k] += (bits * 0x01010101u) >> 24;
   }
 }
 
@@ -168,18 +200,6 @@ void DrawRatings(const std::vector<RangedCell>& cells, Random& random, Eigen::Ma
   }
 }
 
-// The quantities tracked per scenario: overall, then every member of every group.
-struct Layout {
-  std::vector<size_t> group_offset;  // first quantity of each group
-  size_t count = 1;
-  explicit Layout(const Rubric& r) {
-    for (const Group& g : r.groups) {
-      group_offset.push_back(count);
-      count += g.members.size();
-    }
-  }
-};
-
 void ExtractValues(const Scores& scores, const Layout& layout, Eigen::Index row, double* out) {
   out[0] = scores.has_overall(row, 0) ? scores.overall(row) : kNaN;
   for (size_t g = 0; g < scores.groups.size(); ++g) {
@@ -191,6 +211,52 @@ void ExtractValues(const Scores& scores, const Layout& layout, Eigen::Index row,
   }
 }
 
+// The uncertain ratings of a block of scenarios, for drawing them straight into a LaneScorer's
+// lanes with the random bits DrawRatings gives them: each 64-bit number of a sample's stream
+// feeds two consecutive cells of DrawRatings' order (high half, then low half), so the block
+// computes each number it needs once (Random::Peek) and fills whichever of its two cells lie in
+// the block. A drawn rating gets the normalised score ScoreBatch would compute for it.
+struct DrawTarget {
+  size_t slot;  // in the block's lanes: (scenario in block × C + criterion) × kLanes
+  int column;
+  double low, width;
+  int table;  // levels scale: the first of `width` normalised levels in BlockDraws::levels; or -1
+};
+struct DrawWord {
+  uint64_t word;              // which number of the sample's stream
+  std::array<int, 2> target;  // per half (high, low): index into BlockDraws::targets, or -1
+};
+struct BlockDraws {
+  std::vector<std::vector<DrawWord>> words;  // per block, by word
+  std::vector<DrawTarget> targets;
+  std::vector<double> levels;  // normalised scores of low, low + 1, … per levels cell
+};
+
+BlockDraws MakeBlockDraws(const Model& model, const std::vector<RangedCell>& ranged, size_t s_count,
+                          size_t block_size) {
+  BlockDraws draws;
+  draws.words.resize((s_count + block_size - 1) / block_size);
+  const auto rows = static_cast<Eigen::Index>(s_count);
+  const auto c_count = static_cast<size_t>(model.criteria_count());
+  for (size_t i = 0; i < ranged.size(); ++i) {
+    const RangedCell& r = ranged[i];
+    const auto scenario = static_cast<size_t>(r.offset % rows);
+    DrawTarget target{((scenario % block_size) * c_count + static_cast<size_t>(r.column)) * kLanes,
+                      r.column, r.low, r.width, -1};
+    if (r.levels) {
+      const ColumnNormalizer normalize(model, r.column);
+      target.table = static_cast<int>(draws.levels.size());
+      for (int k = 0; k < static_cast<int>(r.width); ++k)
+        draws.levels.push_back(normalize(r.low + static_cast<double>(k)));
+    }
+    std::vector<DrawWord>& words = draws.words[scenario / block_size];
+    if (words.empty() || words.back().word != i / 2) words.push_back({i / 2, {-1, -1}});
+    words.back().target[i % 2] = static_cast<int>(draws.targets.size());
+    draws.targets.push_back(target);
+  }
+  return draws;
+}
+
 // Fixed-size percentile sketch over [0, 1] (see kSketchBins), plus exact count, sum, min, max.
 class Sketches {
  public:
@@ -199,8 +265,8 @@ class Sketches {
         n_(quantities, 0),
         nulls_(quantities, 0),
         sum_(quantities, 0.0),
-        min_(quantities, 0.0),
-        max_(quantities, 0.0) {}
+        min_(quantities, std::numeric_limits<double>::infinity()),
+        max_(quantities, -std::numeric_limits<double>::infinity()) {}
 
   // Adds values[0], values[stride], … (count of them, in that order) to quantity q.
   void Add(size_t q, const double* values, size_t stride, size_t count) {
@@ -214,8 +280,8 @@ class Sketches {
         continue;
       }
       ++bins[std::clamp(static_cast<int>(v * kSketchBins), 0, kSketchBins - 1)];
-      low = n == 0 ? v : std::min(low, v);
-      high = n == 0 ? v : std::max(high, v);
+      low = std::min(low, v);  // from +inf and −inf: no branch on the first value
+      high = std::max(high, v);
       ++n;
       sum += v;
     }
@@ -260,22 +326,49 @@ class Sketches {
   std::vector<double> sum_, min_, max_;
 };
 
-// Competition ranks (1 = highest; ties share the best rank) of `values`; 0 for NaN.
-void CompetitionRanks(const double* values, size_t n, std::vector<std::pair<double, int>>* order,
-                      int* ranks) {
-  order->clear();
+// Competition ranks (1 = highest; ties share the best rank) of `values`; 0 for NaN. A least-
+// significant-digit radix sort of 64-bit keys that order like the values (ten thousand samples of
+// a thousand scenarios are ten thousand sorts), passes over a digit that every key shares skipped.
+struct RankScratch {
+  std::vector<uint64_t> keys, keys_tmp;
+  std::vector<uint32_t> index, index_tmp;
+};
+void CompetitionRanks(const double* values, size_t n, RankScratch* scratch, int* ranks) {
+  std::vector<uint64_t>& keys = scratch->keys;
+  std::vector<uint32_t>& index = scratch->index;
+  keys.clear();
+  index.clear();
   for (size_t i = 0; i < n; ++i) {
     if (std::isnan(values[i])) {
       ranks[i] = 0;
-    } else {
-      order->emplace_back(-values[i], static_cast<int>(i));  // ascending = highest first
+      continue;
     }
+    // IEEE bits made unsigned-ordered (−0 as +0: they tie), then inverted: highest first.
+    auto bits = std::bit_cast<uint64_t>(values[i] + 0.0);
+    bits = (bits >> 63) != 0 ? ~bits : bits | (uint64_t{1} << 63);
+    keys.push_back(~bits);
+    index.push_back(static_cast<uint32_t>(i));
   }
-  std::sort(order->begin(), order->end());
-  for (size_t k = 0; k < order->size(); ++k) {
-    const auto [value, i] = (*order)[k];
-    ranks[i] = k > 0 && (*order)[k - 1].first == value ? ranks[(*order)[k - 1].second]
-                                                       : static_cast<int>(k) + 1;
+  const size_t m = keys.size();
+  scratch->keys_tmp.resize(m);
+  scratch->index_tmp.resize(m);
+  for (int shift = 0; shift < 64; shift += 8) {
+    std::array<uint32_t, 256> count{};
+    for (uint64_t key : keys) ++count[(key >> shift) & 0xFF];
+    if (std::find(count.begin(), count.end(), static_cast<uint32_t>(m)) != count.end()) continue;
+    uint32_t position = 0;
+    for (uint32_t& c : count) position += std::exchange(c, position);
+    for (size_t k = 0; k < m; ++k) {
+      const uint32_t to = count[(keys[k] >> shift) & 0xFF]++;
+      scratch->keys_tmp[to] = keys[k];
+      scratch->index_tmp[to] = index[k];
+    }
+    keys.swap(scratch->keys_tmp);
+    index.swap(scratch->index_tmp);
+  }
+  for (size_t k = 0; k < m; ++k) {
+    ranks[index[k]] =
+        k > 0 && keys[k] == keys[k - 1] ? ranks[index[k - 1]] : static_cast<int>(k) + 1;
   }
 }
 
@@ -355,7 +448,6 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
   const size_t q_count = layout.count;
   const std::vector<FlagSlot> slots = FlagSlots(model);
   const size_t f_count = slots.size();
-  const size_t f_words = (f_count + 63) / 64;
   const bool ranked = s_count >= 2 && s_count <= kMaxRankedScenarios;
   const Eigen::MatrixXd nominal = GatherRatings(model, scenarios);
   const std::vector<RangedCell> ranged = RangedCells(model, scenarios);
@@ -367,11 +459,11 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
     for (size_t g = 0; g < rubric.groups.size(); ++g)
       r.members[g].resize(rubric.groups[g].members.size());
   }
+  const Scores nominal_scores = ScoreBatch(model, nominal);
   {  // Nominal scores.
-    const Scores scores = ScoreBatch(model, nominal);
     std::vector<double> values(q_count);
     for (size_t s = 0; s < s_count; ++s) {
-      ExtractValues(scores, layout, static_cast<Eigen::Index>(s), values.data());
+      ExtractValues(nominal_scores, layout, static_cast<Eigen::Index>(s), values.data());
       auto value = [&](size_t q) {
         return std::isnan(values[q]) ? std::nullopt : std::optional(values[q]);
       };
@@ -383,60 +475,120 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
     }
   }
 
-  // Monte Carlo, wave by wave. The samples need no crosstab: the model they draw from has none.
+  // Monte Carlo, a wave of samples at a time. Each sample draws one set of weights (shared by
+  // every scenario) and each scenario's uncertain ratings; the scenarios are split across
+  // threads and each scores its samples kLanes at a time and merges them into its own statistics
+  // in sample order, so no sum depends on the thread count. Ranks need every scenario of a
+  // sample and are counted after each wave. The samples need no crosstab: the model they draw
+  // from has none.
   Model sampling = model;
   sampling.crosstab.resize(0, 0);
+  const LaneScorer scorer(sampling);
+  const BlockDraws draws = MakeBlockDraws(model, ranged, s_count, kBlockScenarios);
+  const auto c_count = static_cast<size_t>(model.criteria_count());
+  std::vector<double> nominal_x(s_count * c_count);  // scenario-major normalised scores
+  std::vector<unsigned char> assessed(s_count * c_count);
+  for (size_t s = 0; s < s_count; ++s) {
+    for (size_t c = 0; c < c_count; ++c) {
+      const auto row = static_cast<Eigen::Index>(s), col = static_cast<Eigen::Index>(c);
+      nominal_x[s * c_count + c] = nominal_scores.normalized(row, col);
+      assessed[s * c_count + c] = nominal_scores.assessed(row, col) ? 1 : 0;
+    }
+  }
   Sketches sketches(s_count * q_count);
   std::vector<uint64_t> flag_counts(s_count * f_count, 0);
   std::vector<uint64_t> rank_counts(ranked ? s_count * s_count : 0, 0);  // [scenario][rank − 1]
-  // One wave's results, scenario-major ([scenario][sample in wave][...]) so that merging a
-  // scenario reads one contiguous block; each sample writes its own slots.
-  const uint64_t wave = kSamplesPerThread * static_cast<uint64_t>(threads);
-  std::vector<double> wave_values(s_count * wave * q_count);
-  std::vector<uint64_t> wave_flags(s_count * wave * f_words);
-  std::vector<int> wave_ranks(ranked ? s_count * wave : 0);
+  const uint64_t wave = kWaveLanes * kLanes;
+  std::vector<LaneWeights> weights(kWaveLanes, scorer.MakeWeights(sampling));
+  std::vector<Random> rating_random(wave, Random(0));
+  std::vector<double> wave_overall(ranked ? wave * s_count : 0);  // [sample in wave][scenario]
+  std::vector<int> wave_ranks(ranked ? wave * s_count : 0);       // [sample in wave][scenario]
   for (uint64_t first = 0; first < options.samples; first += wave) {
     const uint64_t count = std::min(wave, options.samples - first);
     ParallelFor(count, threads, [&](size_t i) {
       const uint64_t j = first + i;
-      Random weight_random = Random::Stream(options.seed, 2 * j);
-      Random rating_random = Random::Stream(options.seed, 2 * j + 1);
-      const Model sampled = DrawWeights(sampling, options.concentration, weight_random);
-      Eigen::MatrixXd ratings = nominal;
-      DrawRatings(ranged, rating_random, &ratings);
-      const Scores scores = ScoreBatch(sampled, ratings);
-      std::vector<double> overall(s_count);
-      for (size_t s = 0; s < s_count; ++s) {
-        const auto row = static_cast<Eigen::Index>(s);
-        double* values = &wave_values[(s * wave + i) * q_count];
-        ExtractValues(scores, layout, row, values);
-        overall[s] = values[0];
-        uint64_t* flags = &wave_flags[(s * wave + i) * f_words];
-        std::fill(flags, flags + f_words, 0);
-        RaisedFlags(sampled, scores, row, slots, flags);
-      }
-      if (ranked) {
-        std::vector<std::pair<double, int>> order;
-        std::vector<int> ranks(s_count);
-        CompetitionRanks(overall.data(), s_count, &order, ranks.data());
-        for (size_t s = 0; s < s_count; ++s) wave_ranks[s * wave + i] = ranks[s];
+      rating_random[i] = Random::Stream(options.seed, 2 * j + 1);
+      if (options.concentration > 0) {
+        Random weight_random = Random::Stream(options.seed, 2 * j);
+        scorer.SetLane(DrawWeights(sampling, options.concentration, weight_random),
+                       static_cast<int>(i % kLanes), &weights[i / kLanes]);
       }
     });
-    // Merge in sample order; scenarios are independent, so they are split across threads.
-    ParallelFor(s_count, threads, [&](size_t s) {
-      const double* values = &wave_values[s * wave * q_count];
-      for (size_t q = 0; q < q_count; ++q)
-        sketches.Add(s * q_count + q, values + q, q_count, count);
-      const uint64_t* flags = &wave_flags[s * wave * f_words];
-      for (uint64_t i = 0; i < count; ++i) {
-        for (size_t w = 0; w < f_words; ++w) {
-          for (uint64_t bits = flags[i * f_words + w]; bits != 0; bits &= bits - 1)
-            ++flag_counts[s * f_count + 64 * w + static_cast<size_t>(std::countr_zero(bits))];
+    // Blocks of scenarios: one batch's weights stay in L1 while the block's scenarios use them,
+    // and the block's percentile bins stay in L2 for the whole wave.
+    const size_t blocks = (s_count + kBlockScenarios - 1) / kBlockScenarios;
+    ParallelFor(blocks, threads, [&](size_t block) {
+      const size_t begin = block * kBlockScenarios;
+      const size_t end = std::min(s_count, begin + kBlockScenarios);
+      std::vector<double> x((end - begin) * c_count * kLanes), scratch(scorer.scratch_size()),
+          values(q_count * kLanes);
+      // Fixed ratings once; the drawn ones are overwritten in every batch.
+      for (size_t s = begin; s < end; ++s) {
+        for (size_t c = 0; c < c_count; ++c)
+          std::fill_n(&x[((s - begin) * c_count + c) * kLanes], kLanes, nominal_x[s * c_count + c]);
+      }
+      for (uint64_t batch = 0; batch * kLanes < count; ++batch) {
+        const int n = static_cast<int>(std::min<uint64_t>(kLanes, count - batch * kLanes));
+        const Random* streams = &rating_random[batch * kLanes];
+        for (const DrawWord& word : draws.words[block]) {
+          std::array<uint64_t, kLanes> bits{};
+          for (int l = 0; l < n; ++l) bits[static_cast<size_t>(l)] = streams[l].Peek(word.word);
+          for (size_t half = 0; half < 2; ++half) {
+            if (word.target[half] < 0) continue;
+            const DrawTarget& target = draws.targets[static_cast<size_t>(word.target[half])];
+            double* out = &x[target.slot];
+            const int shift = half == 0 ? 32 : 0;
+            // DrawRatings' uniform from 32 bits (converted as signed: one instruction, the
+            // same value).
+            auto unit = [&](int l) {
+              return static_cast<double>(static_cast<int64_t>(
+                         (bits[static_cast<size_t>(l)] >> shift) & 0xFFFFFFFFu)) *
+                     0x1.0p-32;
+            };
+            if (target.table >= 0) {
+              const double* table = &draws.levels[static_cast<size_t>(target.table)];
+              const auto last = static_cast<int64_t>(target.width) - 1;
+              for (int l = 0; l < n; ++l) {
+                // DrawRatings' level min(trunc(u), width − 1), in integers: the same number.
+                out[l] = table[std::min(static_cast<int64_t>(unit(l) * target.width), last)];
+              }
+            } else {
+              const ColumnNormalizer normalize(model, target.column);
+              for (int l = 0; l < n; ++l) out[l] = normalize(target.low + unit(l) * target.width);
+            }
+          }
         }
-        if (ranked && wave_ranks[s * wave + i] > 0)
-          ++rank_counts[s * s_count + static_cast<size_t>(wave_ranks[s * wave + i] - 1)];
+        for (size_t s = begin; s < end; ++s) {
+          scorer.Score(&x[(s - begin) * c_count * kLanes], &assessed[s * c_count], weights[batch],
+                       scratch.data(), values.data());
+          for (size_t q = 0; q < q_count; ++q)
+            sketches.Add(s * q_count + q, &values[q * kLanes], 1, static_cast<size_t>(n));
+          CountFlags(rubric, slots, layout, values.data(), weights[batch], n,
+                     &flag_counts[s * f_count]);
+          if (ranked) {
+            for (int l = 0; l < n; ++l)
+              wave_overall[(batch * kLanes + static_cast<uint64_t>(l)) * s_count + s] =
+                  values[static_cast<size_t>(l)];
+          }
+        }
       }
     });
+    if (ranked) {
+      ParallelFor(count, threads, [&](size_t i) {
+        thread_local RankScratch scratch;
+        CompetitionRanks(&wave_overall[i * s_count], s_count, &scratch, &wave_ranks[i * s_count]);
+      });
+      ParallelFor(blocks, threads, [&](size_t block) {
+        const size_t begin = block * kBlockScenarios;
+        const size_t end = std::min(s_count, begin + kBlockScenarios);
+        for (uint64_t i = 0; i < count; ++i) {
+          for (size_t s = begin; s < end; ++s) {
+            const int rank = wave_ranks[i * s_count + s];
+            if (rank > 0) ++rank_counts[s * s_count + static_cast<size_t>(rank - 1)];
+          }
+        }
+      });
+    }
     if (options.progress) options.progress(first + count);
   }
 

@@ -3,11 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "lane_scorer.h"
 #include "poise/random.h"
+#include "poise/score.h"
 #include "test_util.h"
 
 namespace poise {
@@ -62,6 +65,115 @@ Loaded Load(const std::string& rubric, const std::vector<std::string>& scenarios
     if (s.ok()) loaded.scenarios.push_back(std::move(s).value());
   }
   return loaded;
+}
+
+// A rubric for every pair of group aggregates and every overall aggregate: levels criteria with a
+// zero weight, a log range scale, a lower-is-better range scale that does not clamp, and
+// min_coverage 0.6, so that coverage, zero ratings and missing ratings all matter.
+std::string MixRubric(const std::string& g1, const std::string& g2, const std::string& overall,
+                      const std::string& weights) {
+  return R"(poise: rubric/1
+id: mix
+version: "1"
+title: Mix
+min_coverage: 0.6
+groups:
+  - id: g1
+    aggregate: )" +
+         g1 + R"(
+    balance: {floor: 0.4, max_gap: 0.3}
+    members: [{id: p}, {id: q}, {id: r}]
+  - id: g2
+    aggregate: )" +
+         g2 + R"(
+    members: [{id: u}, {id: v}]
+criteria:
+  - {id: a, title: A, question: Q, weight: 2, loads: {g1: {p: 1}, g2: {u: 1}}}
+  - {id: b, title: B, question: Q, weight: 1.5, loads: {g1: {p: 0.4, q: 0.6}, g2: {v: 0.5}}}
+  - {id: c, title: C, question: Q, scale: {type: range, min: 1, max: 1000, transform: log}, loads: {g1: {q: 1}, g2: {u: 0.3, v: 1}}}
+  - {id: d, title: D, question: Q, scale: {type: range, min: 0, max: 100, clamp: false, direction: lower_is_better}, loads: {g1: {r: 1}}}
+  - {id: e, title: E, question: Q, weight: 0.5, loads: {g1: {r: 0.5, p: 0.5}, g2: {u: 1}}}
+  - {id: f, title: F, question: Q, weight: 0, loads: {g1: {r: 1}}}
+overall: {group: g1, aggregate: )" +
+         overall + weights + "}\n";
+}
+
+bool SameDouble(double a, double b) {
+  return (std::isnan(a) && std::isnan(b)) ||
+         std::bit_cast<uint64_t>(a) == std::bit_cast<uint64_t>(b);
+}
+
+// The Monte Carlo's scorer against ScoreBatch, to the last bit, with a different weight draw and
+// different ratings in every lane: every aggregate, AHP and direct overall weights, missing
+// ratings, zero ratings and weights.
+TEST(LaneScorer, MatchesScoreBatchBitForBit) {
+  const std::vector<std::string> weightings = {
+      "", ", weights: {p: 2, q: 1, r: 0}", R"(, weights: {ahp: {p: {q: 3, r: "1/2"}, q: {r: 2}}})"};
+  Random random(2026);
+  int compared = 0;
+  for (const std::string g1 : {"arithmetic", "geometric", "min"}) {
+    for (const std::string g2 : {"arithmetic", "geometric", "min"}) {
+      for (const std::string overall : {"arithmetic", "geometric", "min", "ampi"}) {
+        for (const std::string& weights : weightings) {
+          const std::unique_ptr<Model> model =
+              testing::CompileText(MixRubric(g1, g2, overall, weights));
+          ASSERT_TRUE(model) << g1 << " " << g2 << " " << overall << weights;
+          const LaneScorer scorer(*model);
+          const Eigen::Index c_count = model->criteria_count();
+          for (int scenario = 0; scenario < 6; ++scenario) {
+            // One scenario's mask (each criterion missing with probability 1/5), a rating per
+            // lane, and a weight draw per lane.
+            std::vector<unsigned char> assessed(static_cast<size_t>(c_count));
+            for (unsigned char& a : assessed) a = random.Below(5) == 0 ? 0 : 1;
+            Eigen::MatrixXd ratings(kLanes, c_count);
+            for (int l = 0; l < kLanes; ++l) {
+              for (Eigen::Index c = 0; c < c_count; ++c) {
+                const double level = static_cast<double>(random.Below(5));  // 0 … 4
+                ratings(l, c) = !assessed[static_cast<size_t>(c)] ? std::nan("")
+                                : c == 2                          ? 1 + random.Uniform() * 999
+                                : c == 3                          ? random.Uniform() * 100
+                                                                  : level;
+              }
+            }
+            const Scores normalized = ScoreBatch(*model, ratings);
+            std::vector<double> x(static_cast<size_t>(c_count) * kLanes);
+            for (Eigen::Index c = 0; c < c_count; ++c) {
+              for (int l = 0; l < kLanes; ++l)
+                x[static_cast<size_t>(c) * kLanes + static_cast<size_t>(l)] =
+                    normalized.normalized(l, c);
+            }
+            std::vector<Model> sampled;
+            LaneWeights lanes = scorer.MakeWeights(*model);
+            for (int l = 0; l < kLanes; ++l) {
+              sampled.push_back(DrawWeights(*model, 3, random));
+              scorer.SetLane(sampled.back(), l, &lanes);
+            }
+            std::vector<double> scratch(scorer.scratch_size()),
+                values(scorer.quantities() * kLanes);
+            scorer.Score(x.data(), assessed.data(), lanes, scratch.data(), values.data());
+            for (int l = 0; l < kLanes; ++l) {
+              const Scores expected = ScoreBatch(sampled[static_cast<size_t>(l)], ratings.row(l));
+              const double overall_value =
+                  expected.has_overall(0, 0) ? expected.overall(0) : std::nan("");
+              EXPECT_TRUE(SameDouble(values[static_cast<size_t>(l)], overall_value))
+                  << g1 << " " << g2 << " " << overall << weights << " lane " << l << ": "
+                  << values[static_cast<size_t>(l)] << " vs " << overall_value;
+              size_t q = 1;
+              for (const GroupScores& group : expected.groups) {
+                for (Eigen::Index m = 0; m < group.score.cols(); ++m, ++q) {
+                  const double member = group.has_score(0, m) ? group.score(0, m) : std::nan("");
+                  EXPECT_TRUE(SameDouble(values[q * kLanes + static_cast<size_t>(l)], member))
+                      << g1 << " " << g2 << " " << overall << weights << " quantity " << q;
+                  ++compared;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(compared, 3 * 3 * 4 * 3 * 6 * kLanes * 5);
 }
 
 TEST(Sensitivity, NoRangesAndFixedWeightsGiveTheNominalScoreExactly) {

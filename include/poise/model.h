@@ -4,6 +4,8 @@
 #define POISE_POISE_MODEL_H_
 
 #include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -63,6 +65,29 @@ Result<Model> CompileModel(std::shared_ptr<const Rubric> rubric);
 // REQUIRES: one weight per criterion and per overall member, all >= 0, the latter not all 0.
 Model Reweight(const Model& model, const std::vector<double>& criterion_weights,
                const Eigen::VectorXd& overall_raw_weights);
+
+// §3.1 for the ratings of one criterion of a compiled model: the operations ScoreBatch applies to
+// a rating, in its order (clamp, log, (t − t_low) / t_span, 1 − x). Code that must agree with
+// ScoreBatch to the last bit (the sensitivity samples) normalises through this.
+struct ColumnNormalizer {
+  double low, high, t_low, t_span;
+  bool clamp, log, flip;
+  ColumnNormalizer(const Model& model, Eigen::Index c)
+      : low(model.low(c)),
+        high(model.high(c)),
+        t_low(model.t_low(c)),
+        t_span(model.t_span(c)),
+        clamp(model.clamp[static_cast<size_t>(c)] != 0),
+        log(model.use_log[static_cast<size_t>(c)] != 0),
+        flip(model.lower_is_better[static_cast<size_t>(c)] != 0) {}
+  // REQUIRES: r is not NaN.
+  double operator()(double r) const {
+    if (clamp) r = std::min(std::max(r, low), high);
+    if (log) r = std::log(r);
+    const double x = (r - t_low) / t_span;
+    return flip ? 1 - x : x;
+  }
+};
 
 // The normalised score x in [0, 1] of one rating on a scale (FORMATS §3.1).
 // REQUIRES: the rating is valid for the scale (as BindScenario checks).

@@ -21,12 +21,11 @@ class Random {
     return Random(mix.Next() + stream);
   }
 
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
+  uint64_t Next() { return Mix(state_ += kGamma); }
+  // The number the (k + 1)-th call of Next() would return, without advancing. SplitMix64's state
+  // moves by a constant step, so any draw of a stream can be computed on its own: Peek(k) for
+  // k = 0, 1, 2, … equals successive Next() calls.
+  uint64_t Peek(uint64_t k) const { return Mix(state_ + (k + 1) * kGamma); }
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }  // [0, 1)
   // An integer uniform on [0, n) (bias below 2^-53 · n: fine for the small n poise uses).
   // REQUIRES: 0 < n < 2^53.
@@ -68,6 +67,13 @@ class Random {
   }
 
  private:
+  static constexpr uint64_t kGamma = 0x9E3779B97F4A7C15ull;
+  static uint64_t Mix(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+
   uint64_t state_;
 };
 
