@@ -37,6 +37,8 @@ int NearestSaaty(double v) {
 // Samples per wave of the Monte Carlo: kWaveLanes × kLanes. A wave's weight draws are kept for
 // every scenario to score against (a few KiB per sample).
 constexpr uint64_t kWaveLanes = 128;
+// Samples per thread in a wave of the Sobol designs (each keeps 2 + K overall scores per scenario).
+constexpr uint64_t kSobolSamplesPerThread = 64;
 // Scenarios per task of a wave.
 constexpr size_t kBlockScenarios = 8;
 
@@ -704,9 +706,10 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
     std::vector<double> f;              // S × (2 + K): fA, fB, fAB_1 … fAB_K
     std::vector<unsigned char> weight;  // per replicate: the Poisson bootstrap weight
   };
-  std::vector<SobolOut> sobol_outs(wave);
-  for (uint64_t first = 0; first < options.samples; first += wave) {
-    const uint64_t count = std::min(wave, options.samples - first);
+  const uint64_t sobol_wave = kSobolSamplesPerThread * static_cast<uint64_t>(threads);
+  std::vector<SobolOut> sobol_outs(sobol_wave);
+  for (uint64_t first = 0; first < options.samples; first += sobol_wave) {
+    const uint64_t count = std::min(sobol_wave, options.samples - first);
     ParallelFor(count, threads, [&](size_t i) {
       const uint64_t j = first + i;
       SobolOut& out = sobol_outs[i];
