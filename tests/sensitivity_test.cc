@@ -333,6 +333,33 @@ TEST(Sensitivity, RanksOfADominantScenario) {
   EXPECT_EQ(results[1].rank->p95, 1);
 }
 
+TEST(Sensitivity, TiedScenariosShareTheirRank) {
+  // Fixed ratings (no ranges, K = 0): two scenarios at 0.5 and 0.5 (overall 0.5) tie for first in
+  // every sample, one at 0.25 (overall 0.25) is third — competition ranking 1, 1, 3 — and the
+  // order of the inputs does not matter.
+  auto fixed = [](const std::string& id, const std::string& x1, const std::string& x2) {
+    return "poise: scenario/1\nid: " + id + "\ntitle: T\nrubric: additive\nratings:\n  x1: " + x1 +
+           "\n  x2: " + x2 + "\n";
+  };
+  Loaded loaded = Load(kAdditiveRubric, {fixed("low", "0.25", "0.25"), fixed("one", "0.5", "0.5"),
+                                         fixed("two", "1", "0")});
+  SensitivityOptions options;
+  options.samples = 40;
+  options.threads = 2;
+  auto results = AnalyzeSensitivity(*loaded.model, loaded.pointers(), options);
+  ASSERT_EQ(results.size(), 3u);
+  for (size_t s : {1u, 2u}) {
+    ASSERT_TRUE(results[s].rank);
+    EXPECT_EQ(results[s].rank->p_first, 1.0) << s;
+    EXPECT_EQ(results[s].rank->p5, 1) << s;
+    EXPECT_EQ(results[s].rank->p95, 1) << s;
+  }
+  ASSERT_TRUE(results[0].rank);
+  EXPECT_EQ(results[0].rank->p_first, 0.0);
+  EXPECT_EQ(results[0].rank->median, 3);
+  EXPECT_EQ(results[0].rank->p5, 3);
+}
+
 TEST(Random, GammaAndDirichletHaveTheirMoments) {
   // Gamma(a, 1): mean a, variance a. Dirichlet(k · m): mean m_i, variance m_i (1 − m_i) / (k + 1).
   for (double shape : {0.5, 3.0}) {
