@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -213,6 +214,34 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
     joined += parts[i];
   }
   return joined;
+}
+
+std::string YamlText(std::string_view text) {
+  auto plain_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' || c == '@' ||
+           c == '/' || c == '+' || c == '-';
+  };
+  if (!text.empty() && std::isalnum(static_cast<unsigned char>(text.front())) != 0 &&
+      std::all_of(text.begin(), text.end(), plain_char)) {
+    return std::string(text);
+  }
+  std::string out = "\"";
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (u < 0x20 || u == 0x7F) {
+      out += fmt::format("\\x{:02x}", u);
+    } else {
+      out += c;  // UTF-8 bytes pass through
+    }
+  }
+  return out + "\"";
 }
 
 }  // namespace poise

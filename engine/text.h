@@ -49,6 +49,11 @@ std::optional<SourceMark> FindInvalidText(std::string_view text, std::string* wh
 // Joins with a separator.
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 
+// `text` as a YAML value that reads back as exactly that text: plain when it is only letters,
+// digits and . _ @ / + - and starts with a letter or digit (such as `three@1.0`), otherwise
+// double-quoted with \\, \", and control characters escaped.
+std::string YamlText(std::string_view text);
+
 }  // namespace poise
 
 #endif  // POISE_ENGINE_TEXT_H_

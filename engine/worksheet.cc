@@ -57,7 +57,7 @@ std::string WorksheetYaml(const Rubric& rubric, const std::string& scenario_id) 
   const int overall = rubric.overall.group;
   const Group& group = rubric.groups[static_cast<size_t>(overall)];
   std::string out;
-  out += fmt::format("# Worksheet for the rubric {} {} — {}\n", rubric.id, rubric.version,
+  out += fmt::format("# Worksheet for the rubric {} {} — {}\n", rubric.id, OneLine(rubric.version),
                      OneLine(rubric.title));
   out +=
       "# Rate every criterion from its question and level descriptors: replace each ~ with a "
@@ -71,7 +71,8 @@ std::string WorksheetYaml(const Rubric& rubric, const std::string& scenario_id) 
   out += "poise: scenario/1\n";
   out += fmt::format("id: {}\n", scenario_id);
   out += "title: \"My policy option\"\n";
-  out += fmt::format("rubric: {}@{}\n", rubric.id, rubric.version);
+  // The version is free text (`1.0`, but also `2025: draft`): quoted when it must be.
+  out += fmt::format("rubric: {}\n", YamlText(rubric.id + "@" + rubric.version));
   out +=
       "description: >\n  Describe the policy option here: what it does, for whom, with what "
       "resources.\n";
@@ -108,7 +109,7 @@ std::string WorksheetMarkdown(const Rubric& rubric) {
   std::string out = fmt::format(
       "# Worksheet: {} ({} {})\n\nScenario: ______________________\n\n"
       "Rate each criterion: circle a level, note your evidence, and how sure you are.\n",
-      OneLine(rubric.title), rubric.id, rubric.version);
+      OneLine(rubric.title), rubric.id, OneLine(rubric.version));
   const std::vector<std::vector<size_t>> sections = ByMember(rubric, overall);
   for (size_t s = 0; s < sections.size(); ++s) {
     if (sections[s].empty()) continue;

@@ -7,6 +7,8 @@
 #include <regex>
 
 #include "poise/agreement.h"
+#include "poise/load.h"
+#include "poise/report.h"
 #include "test_util.h"
 
 namespace poise {
@@ -51,6 +53,49 @@ TEST(Init, WorksheetValidatesOnlyWhenEveryCriterionIsRated) {
   EXPECT_EQ(filled.exit_code, 0) << filled.err;
   EXPECT_NE(filled.out.find("my-option"), std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+TEST(Init, WorksheetReadsBackWhateverTheRubricVersionSays) {
+  // Found by fuzz_rubric: a version with ": " was written unquoted after `rubric:`, and the
+  // worksheet no longer parsed. Versions are free text, so the reference is quoted when needed.
+  const std::string version = "2025: draft \"x\" \\ y\tz";
+  const std::unique_ptr<Model> model = testing::CompileText(R"(poise: rubric/1
+id: three
+version: "2025: draft \"x\" \\ y\tz"
+title: Three
+groups:
+  - id: layers
+    members: [{id: national}, {id: social}]
+criteria:
+  - {id: a, title: A, question: Qa, loads: {layers: {national: 1}}}
+  - {id: b, title: B, question: Qb, loads: {layers: {social: 1}}}
+overall: {group: layers, aggregate: arithmetic}
+)");
+  ASSERT_TRUE(model);
+  ASSERT_EQ(model->rubric->version, version);
+  const std::string sheet = WorksheetYaml(*model->rubric, "mine");
+  EXPECT_NE(sheet.find("rubric: \"three@2025: draft \\\"x\\\" \\\\ y\\tz\"\n"), std::string::npos)
+      << sheet;
+  const ScenarioDraft draft = ParseScenario("mine.yaml", sheet);
+  ASSERT_TRUE(draft.readable);
+  EXPECT_EQ(draft.rubric.id, "three");
+  EXPECT_EQ(draft.rubric.version, version);
+  // A plain version stays plain.
+  EXPECT_NE(WorksheetYaml(*testing::CompileText(R"(poise: rubric/1
+id: three
+version: "1.0"
+title: Three
+groups:
+  - id: layers
+    members: [{id: national}]
+criteria:
+  - {id: a, title: A, question: Qa, loads: {layers: {national: 1}}}
+overall: {group: layers, aggregate: arithmetic}
+)")
+                               ->rubric,
+                          "mine")
+                .find("rubric: three@1.0\n"),
+            std::string::npos);
 }
 
 TEST(Init, MarkdownWorksheetListsEveryCriterion) {

@@ -133,7 +133,7 @@ ExitCode RunPanel(const PanelOptions& options) {
                  "range.\n";
           out << "poise: scenario/1\nid: " << consensus.id << "\ntitle: " << Quote(consensus.title)
               << "\n";
-          out << "rubric: " << rubric.id << "@" << rubric.version << "\n";
+          out << "rubric: " << YamlText(rubric.id + "@" + rubric.version) << "\n";
           out << "description: " << Quote("Raters: " + Join(raters, ", ")) << "\nratings:\n";
           bool any_missing = false;
           for (size_t c = 0; c < c_count; ++c) {
