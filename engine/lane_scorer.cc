@@ -30,14 +30,12 @@ LaneScorer::LaneScorer(const Model& model) {
   overall_group_ = rubric.overall.group;
   overall_aggregate_ = rubric.overall.aggregate;
   min_coverage_ = rubric.min_coverage;
-  size_t total = 0;
   for (size_t g = 0; g < model.groups.size(); ++g) {
     const GroupModel& gm = model.groups[g];
     GroupPlan plan;
     plan.aggregate = rubric.groups[g].aggregate;
     plan.members = static_cast<int>(gm.weight_load.cols());
     plan.quantity = quantities_;
-    plan.total = total;
     plan.criteria = gm.criteria;
     for (int m = 0; m < plan.members; ++m) {
       plan.member_terms.push_back(terms_.size());
@@ -47,20 +45,15 @@ LaneScorer::LaneScorer(const Model& model) {
     }
     plan.member_terms.push_back(terms_.size());
     quantities_ += static_cast<size_t>(plan.members);
-    total += static_cast<size_t>(plan.members);
-    widest_ = std::max(widest_, static_cast<size_t>(plan.members));
     groups_.push_back(std::move(plan));
   }
-  // log x per criterion, then the overall group's scores and has, per member.
-  scratch_size_ = kLanes * (static_cast<size_t>(criteria_) + 2 * widest_);
+  scratch_size_ = kLanes * static_cast<size_t>(criteria_);  // ln x per criterion
 }
 
 LaneWeights LaneScorer::MakeWeights(const Model& model) const {
   LaneWeights w;
   w.terms.resize(terms_.size() * kLanes);
-  size_t totals = 0;
-  for (const GroupPlan& plan : groups_) totals += static_cast<size_t>(plan.members);
-  w.totals.resize(totals * kLanes);
+  w.totals.resize(quantities_ * kLanes);
   const auto overall = static_cast<size_t>(model.overall_raw_weights.size());
   w.overall_raw.resize(overall * kLanes);
   w.overall_norm.resize(overall * kLanes);
@@ -76,7 +69,7 @@ void LaneScorer::SetLane(const Model& sampled, int lane, LaneWeights* w) const {
     for (size_t t = plan.member_terms.front(); t < plan.member_terms.back(); ++t)
       w->terms[t * kLanes + l] = gm.weight_load(terms_[t].criterion, terms_[t].member);
     for (int m = 0; m < plan.members; ++m)
-      w->totals[(plan.total + static_cast<size_t>(m)) * kLanes + l] = gm.total(m);
+      w->totals[(plan.quantity + static_cast<size_t>(m)) * kLanes + l] = gm.total(m);
   }
   for (Eigen::Index k = 0; k < sampled.overall_raw_weights.size(); ++k) {
     w->overall_raw[static_cast<size_t>(k) * kLanes + l] = sampled.overall_raw_weights(k);
@@ -90,8 +83,6 @@ void LaneScorer::Score(const double* x, const unsigned char* assessed, const Lan
                        double* scratch, double* values) const {
   const auto c_count = static_cast<size_t>(criteria_);
   double* log_x = scratch;
-  double* overall_scores = log_x + c_count * kLanes;
-  double* overall_has = overall_scores + widest_ * kLanes;
   const bool complete = std::find(assessed, assessed + c_count, 0) == assessed + c_count;
   bool logs_ready = false;
   for (size_t g = 0; g < groups_.size(); ++g) {
@@ -118,7 +109,7 @@ void LaneScorer::Score(const double* x, const unsigned char* assessed, const Lan
         if (!complete && assessed[c] == 0) missing += weight;
         if (weighted) sum += weight * LanesAt(Row(source, c));
       }
-      const auto total = LanesAt(Row(w.totals.data(), plan.total + m));
+      const auto total = LanesAt(Row(w.totals.data(), plan.quantity + m));
       const Lanes assessed_weight = -missing + total;
       // Complete: the assessed weight is the total, whose ratio to itself is exactly 1 (and a
       // zero total has no score either way).
@@ -158,83 +149,59 @@ void LaneScorer::Score(const double* x, const unsigned char* assessed, const Lan
       }
       double* value = Row(values, plan.quantity + m);
       for (int l = 0; l < kLanes; ++l) value[l] = has[static_cast<size_t>(l)] ? score(l) : kNaN;
-      if (static_cast<int>(g) == overall_group_) {
-        double* os = Row(overall_scores, m);
-        double* oh = Row(overall_has, m);
-        for (int l = 0; l < kLanes; ++l) {
-          os[l] = has[static_cast<size_t>(l)] ? score(l) : 0.0;
-          oh[l] = has[static_cast<size_t>(l)] ? 1.0 : 0.0;
-        }
-      }
     }
   }
-  // §3.4 the overall score from the overall group's members (ScoreBatch's ScoreMembers).
-  const auto members = static_cast<size_t>(groups_[static_cast<size_t>(overall_group_)].members);
-  std::array<double, kLanes> overall{}, present{};
-  present.fill(1.0);
+  // §3.4 the overall score from the overall group's members (ScoreBatch's ScoreMembers), whose
+  // scores count as 0 where they are null.
+  const GroupPlan& members_plan = groups_[static_cast<size_t>(overall_group_)];
+  const auto members = static_cast<size_t>(members_plan.members);
+  auto member_score = [&](size_t k) {
+    const auto value = LanesAt(Row(values, members_plan.quantity + k));
+    return Lanes(value.isNaN().select(0.0, value));
+  };
+  std::array<bool, kLanes> present{};
+  present.fill(true);
   for (size_t k = 0; k < members; ++k) {
-    const double* oh = Row(overall_has, k);
-    for (int l = 0; l < kLanes; ++l) present[static_cast<size_t>(l)] *= oh[l];
+    const double* value = Row(values, members_plan.quantity + k);
+    for (int l = 0; l < kLanes; ++l) present[static_cast<size_t>(l)] &= !std::isnan(value[l]);
   }
+  const auto sum = LanesAt(w.overall_sum.data());
+  Lanes overall;
   switch (overall_aggregate_) {
     case Aggregate::kArithmetic:
-      for (size_t k = 0; k < members; ++k) {
-        const double* s = Row(overall_scores, k);
-        const double* weight = Row(w.overall_raw.data(), k);
-        for (int l = 0; l < kLanes; ++l) overall[static_cast<size_t>(l)] += weight[l] * s[l];
-      }
-      for (int l = 0; l < kLanes; ++l)
-        overall[static_cast<size_t>(l)] /= w.overall_sum[static_cast<size_t>(l)];
+      overall.setZero();
+      for (size_t k = 0; k < members; ++k)
+        overall += LanesAt(Row(w.overall_raw.data(), k)) * member_score(k);
+      overall /= sum;
       break;
     case Aggregate::kGeometric:
-      overall.fill(1.0);
+      overall.setOnes();
       for (size_t k = 0; k < members; ++k) {
-        const double* s = Row(overall_scores, k);
+        const Lanes s = member_score(k);
         const double* exponent = Row(w.overall_norm.data(), k);
-        for (int l = 0; l < kLanes; ++l)
-          overall[static_cast<size_t>(l)] *= std::pow(s[l], exponent[l]);
+        for (int l = 0; l < kLanes; ++l) overall(l) *= std::pow(s(l), exponent[l]);
       }
       break;
     case Aggregate::kMin:
-      for (int l = 0; l < kLanes; ++l) overall[static_cast<size_t>(l)] = overall_scores[l];
-      for (size_t k = 1; k < members; ++k) {
-        const double* s = Row(overall_scores, k);
-        for (int l = 0; l < kLanes; ++l)
-          overall[static_cast<size_t>(l)] = std::min(overall[static_cast<size_t>(l)], s[l]);
-      }
+      overall = member_score(0);
+      for (size_t k = 1; k < members; ++k) overall = overall.min(member_score(k));
       break;
     case Aggregate::kAmpi: {
       // r = 70 + 60 s; M = Σ w r / Σ w; S = sqrt(Σ w (r − M)² / Σ w); AMPI = M − S · S / M.
-      std::array<double, kLanes> mean{}, spread{};
+      Lanes mean = Lanes::Zero(), spread = Lanes::Zero();
+      for (size_t k = 0; k < members; ++k)
+        mean += LanesAt(Row(w.overall_raw.data(), k)) * (member_score(k) * 60.0 + 70.0);
+      mean /= sum;
       for (size_t k = 0; k < members; ++k) {
-        const double* s = Row(overall_scores, k);
-        const double* weight = Row(w.overall_raw.data(), k);
-        for (int l = 0; l < kLanes; ++l)
-          mean[static_cast<size_t>(l)] += weight[l] * (s[l] * 60.0 + 70.0);
+        const Lanes deviation = (member_score(k) * 60.0 + 70.0) - mean;
+        spread += LanesAt(Row(w.overall_raw.data(), k)) * (deviation * deviation);
       }
-      for (int l = 0; l < kLanes; ++l)
-        mean[static_cast<size_t>(l)] /= w.overall_sum[static_cast<size_t>(l)];
-      for (size_t k = 0; k < members; ++k) {
-        const double* s = Row(overall_scores, k);
-        const double* weight = Row(w.overall_raw.data(), k);
-        for (int l = 0; l < kLanes; ++l) {
-          const double deviation = (s[l] * 60.0 + 70.0) - mean[static_cast<size_t>(l)];
-          spread[static_cast<size_t>(l)] += weight[l] * (deviation * deviation);
-        }
-      }
-      for (int l = 0; l < kLanes; ++l) {
-        const auto i = static_cast<size_t>(l);
-        const double sd = std::sqrt(spread[i] / w.overall_sum[i]);
-        const double ampi = mean[i] - sd * (sd / mean[i]);
-        overall[i] = (ampi - 70.0) / 60.0;
-      }
+      const Lanes sd = (spread / sum).sqrt();
+      overall = ((mean - sd * (sd / mean)) - 70.0) / 60.0;
       break;
     }
   }
-  for (int l = 0; l < kLanes; ++l) {
-    const auto i = static_cast<size_t>(l);
-    values[l] = present[i] != 0 ? overall[i] : kNaN;
-  }
+  for (int l = 0; l < kLanes; ++l) values[l] = present[static_cast<size_t>(l)] ? overall(l) : kNaN;
 }
 
 }  // namespace poise

@@ -28,7 +28,7 @@ inline Eigen::Map<const Lanes> LanesAt(const double* p) { return Eigen::Map<cons
 // [e * kLanes + l].
 struct LaneWeights {
   std::vector<double> terms;         // a_c,m of every nonzero load, as LaneScorer orders them
-  std::vector<double> totals;        // Σ_c a_c,m per member of every group
+  std::vector<double> totals;        // Σ_c a_c,m per member, by quantity (0, the overall: unused)
   std::vector<double> overall_raw;   // overall member weights, not normalised
   std::vector<double> overall_norm;  // the same, normalised to sum 1
   std::array<double, kLanes> overall_sum{};
@@ -66,7 +66,6 @@ class LaneScorer {
     Aggregate aggregate = Aggregate::kArithmetic;
     int members = 0;
     size_t quantity = 0;                     // of its first member
-    size_t total = 0;                        // its first entry in LaneWeights::totals
     std::vector<size_t> member_terms;        // member m's terms: [member_terms[m], [m + 1])
     std::vector<std::vector<int>> criteria;  // per member, the criteria loading on it
   };
@@ -75,7 +74,6 @@ class LaneScorer {
   std::vector<GroupPlan> groups_;
   size_t quantities_ = 1;
   size_t scratch_size_ = 0;
-  size_t widest_ = 0;  // the most members of a group
   int criteria_ = 0;
   int overall_group_ = 0;
   Aggregate overall_aggregate_ = Aggregate::kArithmetic;

@@ -184,21 +184,30 @@ std::vector<RangedCell> RangedCells(const Model& model,
   return cells;
 }
 
+// A cell's draw from half `half` (0: the high 32 bits, 1: the low ones) of a 64-bit random
+// number: u uniform in [0, width), and the whole level it falls on. 32 bits are ample resolution
+// for picking one of at most 101 levels or a point in a range; the signed conversion is one
+// instruction and gives the same value.
+double DrawnOffset(uint64_t bits, size_t half, double width) {
+  const auto bits32 = static_cast<int64_t>((bits >> (half == 0 ? 32 : 0)) & 0xFFFFFFFFu);
+  return static_cast<double>(bits32) * 0x1.0p-32 * width;
+}
+// Truncation is floor for u >= 0 (and, unlike std::floor, needs no libm call on plain x86-64).
+int64_t DrawnLevel(double u, double width) {
+  return std::min(static_cast<int64_t>(u), static_cast<int64_t>(width) - 1);
+}
+
 // Draws every uncertain rating into `ratings` (S × C, column-major). Each 64-bit random number
-// gives two uniforms of 32 bits: ample resolution for picking one of at most 101 levels or a
-// point in a range, at half the generator cost (there can be 10^8 draws in a run).
+// feeds two cells in a row, at half the generator cost (there can be 10^8 draws in a run).
 void DrawRatings(const std::vector<RangedCell>& cells, Random& random, Eigen::MatrixXd* ratings) {
   double* data = ratings->data();
   uint64_t bits = 0;
   for (size_t i = 0; i < cells.size(); ++i) {
     const RangedCell& cell = cells[i];
     if (i % 2 == 0) bits = random.Next();
-    const double unit =
-        static_cast<double>(i % 2 == 0 ? bits >> 32 : bits & 0xFFFFFFFFu) * 0x1.0p-32;
-    const double u = unit * cell.width;  // in [0, width)
-    // Truncation is floor for u >= 0 (and, unlike std::floor, needs no libm call on plain x86-64).
-    const double level = std::min(static_cast<double>(static_cast<int64_t>(u)), cell.width - 1);
-    data[cell.offset] = cell.low + (cell.levels ? level : u);
+    const double u = DrawnOffset(bits, i % 2, cell.width);
+    data[cell.offset] =
+        cell.low + (cell.levels ? static_cast<double>(DrawnLevel(u, cell.width)) : u);
   }
 }
 
@@ -270,13 +279,13 @@ class Sketches {
         min_(quantities, std::numeric_limits<double>::infinity()),
         max_(quantities, -std::numeric_limits<double>::infinity()) {}
 
-  // Adds values[0], values[stride], … (count of them, in that order) to quantity q.
-  void Add(size_t q, const double* values, size_t stride, size_t count) {
+  // Adds values[0 … count) to quantity q, in that order.
+  void Add(size_t q, const double* values, size_t count) {
     uint32_t* bins = &bins_[q * kSketchBins];
     uint64_t n = n_[q], nulls = nulls_[q];
     double sum = sum_[q], low = min_[q], high = max_[q];
     for (size_t i = 0; i < count; ++i) {
-      const double v = values[i * stride];
+      const double v = values[i];
       if (std::isnan(v)) {
         ++nulls;
         continue;
@@ -539,24 +548,18 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
             if (word.target[half] < 0) continue;
             const DrawTarget& target = draws.targets[static_cast<size_t>(word.target[half])];
             double* out = &x[target.slot];
-            const int shift = half == 0 ? 32 : 0;
-            // DrawRatings' uniform from 32 bits (converted as signed: one instruction, the
-            // same value).
-            auto unit = [&](int l) {
-              return static_cast<double>(static_cast<int64_t>(
-                         (bits[static_cast<size_t>(l)] >> shift) & 0xFFFFFFFFu)) *
-                     0x1.0p-32;
-            };
             if (target.table >= 0) {
               const double* table = &draws.levels[static_cast<size_t>(target.table)];
-              const auto last = static_cast<int64_t>(target.width) - 1;
               for (int l = 0; l < n; ++l) {
-                // DrawRatings' level min(trunc(u), width − 1), in integers: the same number.
-                out[l] = table[std::min(static_cast<int64_t>(unit(l) * target.width), last)];
+                const double u = DrawnOffset(bits[static_cast<size_t>(l)], half, target.width);
+                out[l] = table[DrawnLevel(u, target.width)];
               }
             } else {
               const ColumnNormalizer normalize(model, target.column);
-              for (int l = 0; l < n; ++l) out[l] = normalize(target.low + unit(l) * target.width);
+              for (int l = 0; l < n; ++l) {
+                const double u = DrawnOffset(bits[static_cast<size_t>(l)], half, target.width);
+                out[l] = normalize(target.low + u);
+              }
             }
           }
         }
@@ -564,7 +567,7 @@ std::vector<ScenarioSensitivity> AnalyzeSensitivity(const Model& model,
           scorer.Score(&x[(s - begin) * c_count * kLanes], &assessed[s * c_count], weights[batch],
                        scratch.data(), values.data());
           for (size_t q = 0; q < q_count; ++q)
-            sketches.Add(s * q_count + q, &values[q * kLanes], 1, static_cast<size_t>(n));
+            sketches.Add(s * q_count + q, &values[q * kLanes], static_cast<size_t>(n));
           CountFlags(rubric, slots, layout, values.data(), weights[batch], n,
                      &flag_counts[s * f_count]);
           if (ranked) {

@@ -216,15 +216,7 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
   return joined;
 }
 
-std::string YamlText(std::string_view text) {
-  auto plain_char = [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' || c == '@' ||
-           c == '/' || c == '+' || c == '-';
-  };
-  if (!text.empty() && std::isalnum(static_cast<unsigned char>(text.front())) != 0 &&
-      std::all_of(text.begin(), text.end(), plain_char)) {
-    return std::string(text);
-  }
+std::string YamlQuoted(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
@@ -235,6 +227,8 @@ std::string YamlText(std::string_view text) {
       out += "\\n";
     } else if (c == '\t') {
       out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
     } else if (u < 0x20 || u == 0x7F) {
       out += fmt::format("\\x{:02x}", u);
     } else {
@@ -242,6 +236,18 @@ std::string YamlText(std::string_view text) {
     }
   }
   return out + "\"";
+}
+
+std::string YamlText(std::string_view text) {
+  auto plain_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' || c == '@' ||
+           c == '/' || c == '+' || c == '-';
+  };
+  if (!text.empty() && std::isalnum(static_cast<unsigned char>(text.front())) != 0 &&
+      std::all_of(text.begin(), text.end(), plain_char)) {
+    return std::string(text);
+  }
+  return YamlQuoted(text);
 }
 
 }  // namespace poise

@@ -49,9 +49,13 @@ std::optional<SourceMark> FindInvalidText(std::string_view text, std::string* wh
 // Joins with a separator.
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 
+// `text` as a YAML double-quoted scalar: backslash and quote escaped, newline, tab and carriage
+// return as \n \t \r, other control characters as \xNN; UTF-8 bytes as they are.
+std::string YamlQuoted(std::string_view text);
+
 // `text` as a YAML value that reads back as exactly that text: plain when it is only letters,
 // digits and . _ @ / + - and starts with a letter or digit (such as `three@1.0`), otherwise
-// double-quoted with \\, \", and control characters escaped.
+// YamlQuoted.
 std::string YamlText(std::string_view text);
 
 }  // namespace poise

@@ -38,10 +38,6 @@ struct AlphaPair {
   size_t criteria = 0;
 };
 
-std::string Quote(const std::string& text) {
-  return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
 AlphaPair Alpha(const Eigen::MatrixXd& normalized, const std::vector<int>& columns) {
   Eigen::MatrixXd data(normalized.rows(), static_cast<Eigen::Index>(columns.size()));
   for (size_t k = 0; k < columns.size(); ++k)
@@ -131,10 +127,10 @@ ExitCode RunPanel(const PanelOptions& options) {
                  "criterion (the\n"
                  "# lower median on levels scales), with the raters' lowest and highest as its "
                  "range.\n";
-          out << "poise: scenario/1\nid: " << consensus.id << "\ntitle: " << Quote(consensus.title)
-              << "\n";
+          out << "poise: scenario/1\nid: " << consensus.id
+              << "\ntitle: " << YamlQuoted(consensus.title) << "\n";
           out << "rubric: " << YamlText(rubric.id + "@" + rubric.version) << "\n";
-          out << "description: " << Quote("Raters: " + Join(raters, ", ")) << "\nratings:\n";
+          out << "description: " << YamlQuoted("Raters: " + Join(raters, ", ")) << "\nratings:\n";
           bool any_missing = false;
           for (size_t c = 0; c < c_count; ++c) {
             if (!consensus.ratings[c]) {
@@ -143,7 +139,7 @@ ExitCode RunPanel(const PanelOptions& options) {
             }
             out << "  " << rubric.criteria[c].id
                 << ":\n    score: " << FormatNumber(*consensus.ratings[c]) << "\n";
-            out << "    evidence: " << Quote(consensus.notes[c]) << "\n";
+            out << "    evidence: " << YamlQuoted(consensus.notes[c]) << "\n";
             if (consensus.ranges[c]) {
               out << "    range: [" << FormatNumber(consensus.ranges[c]->first) << ", "
                   << FormatNumber(consensus.ranges[c]->second) << "]\n";
@@ -153,7 +149,8 @@ ExitCode RunPanel(const PanelOptions& options) {
             out << "not_assessed:\n";
             for (size_t c = 0; c < c_count; ++c) {
               if (!consensus.ratings[c])
-                out << "  " << rubric.criteria[c].id << ": " << Quote(consensus.notes[c]) << "\n";
+                out << "  " << rubric.criteria[c].id << ": " << YamlQuoted(consensus.notes[c])
+                    << "\n";
             }
           }
         },
